@@ -1,0 +1,130 @@
+package dateline;
+
+import dateline.content.SiteArchive;
+import dateline.platform.Config;
+import dateline.platform.ValidationFailed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line: {@code dateline [serve | rebuild | export FILE | import FILE | help]}.
+ *
+ * <p>Logs go to standard error, so {@code export -} writes nothing but the archive to standard output.
+ */
+public final class Main {
+    static final String USAGE = """
+            Usage: dateline [command]
+
+            Commands:
+              serve          start the site (the default)
+              rebuild        throw away every derived view and rebuild it from the database
+              export FILE    write the whole site as JSON to FILE (- for standard output)
+              import FILE    load a site export into an empty database (- for standard input)
+              help           show this text
+
+            Settings come from environment variables; see README.md.
+            """;
+
+    private Main() {}
+
+    /** What {@link #run} returns when the server is up: the JVM keeps running until it is stopped. */
+    static final int SERVING = -1;
+
+    public static void main(String[] args) {
+        int status = run(List.of(args), System.getenv(), System.in, System.out, System.err);
+        if (status != SERVING) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs one command and returns its exit status, or {@link #SERVING} once the site is up. */
+    static int run(List<String> args, Map<String, String> env, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        String command = args.isEmpty() ? "serve" : args.get(0);
+        int expectedArgs = switch (command) {
+            case "serve", "rebuild", "help", "--help", "-h" -> 1;
+            case "export", "import" -> 2;
+            default -> -1;
+        };
+        if (expectedArgs < 0 || (!args.isEmpty() && args.size() != expectedArgs)) {
+            stderr.println(expectedArgs < 0 ? "Unknown command '" + command + "'." : "Wrong number of arguments for '" + command + "'.");
+            stderr.print(USAGE);
+            return 2;
+        }
+        if (command.equals("help") || command.startsWith("-")) {
+            stdout.print(USAGE);
+            return 0;
+        }
+        Config config;
+        try {
+            config = Config.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+        return switch (command) {
+            case "serve" -> serve(config);
+            case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
+            case "export" -> withApp(config, stderr, app -> export(app, args.get(1), stdout));
+            case "import" -> withApp(config, stderr, app -> importFrom(app, args.get(1), stdin, stderr));
+            default -> throw new IllegalStateException(command);
+        };
+    }
+
+    private interface AppTask {
+        void run(Dateline app) throws IOException;
+    }
+
+    private static int withApp(Config config, PrintStream stderr, AppTask task) {
+        try (Dateline app = Dateline.create(config.withDemo(false), Clock.systemUTC())) {
+            task.run(app);
+            return 0;
+        } catch (ValidationFailed e) {
+            stderr.println("The file was refused: " + e.getMessage());
+            return 1;
+        } catch (NoSuchFileException e) {
+            stderr.println("No such file: " + e.getFile());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            stderr.println("Failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void export(Dateline app, String file, PrintStream stdout) throws IOException {
+        SiteArchive archive = app.export();
+        if (file.equals("-")) {
+            archive.write(stdout);
+        } else {
+            try (OutputStream out = Files.newOutputStream(Path.of(file))) {
+                archive.write(out);
+            }
+        }
+    }
+
+    private static void importFrom(Dateline app, String file, InputStream stdin, PrintStream stderr) throws IOException {
+        SiteArchive archive;
+        if (file.equals("-")) {
+            archive = SiteArchive.parse(stdin);
+        } else {
+            try (InputStream in = Files.newInputStream(Path.of(file))) {
+                archive = SiteArchive.parse(in);
+            }
+        }
+        app.importSite(archive);
+        stderr.println("Imported " + archive.rowCount("articles") + " stories, " + archive.rowCount("images") + " images.");
+    }
+
+    private static int serve(Config config) {
+        Dateline app = Dateline.create(config, Clock.systemUTC()).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "dateline-shutdown"));
+        return SERVING;
+    }
+}

@@ -1,0 +1,60 @@
+package dateline.content;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A story with everything a page shows of it, as read from the database.
+ *
+ * @param updatedAt the public "Updated" time: set only by a change made after first publication
+ * @param modifiedAt the last change of any kind, including unpublished drafts
+ */
+public record Article(
+        String id,
+        String slug,
+        String headline,
+        String standfirst,
+        String bodyHtml,
+        String datelinePlace,
+        Section section,
+        List<Author> authors,
+        List<Tag> tags,
+        Image leadImage,
+        String language,
+        String source,
+        Status status,
+        int version,
+        Instant createdAt,
+        Instant modifiedAt,
+        Instant firstPublishedAt,
+        Instant updatedAt,
+        Instant scheduledAt,
+        List<Correction> corrections) {
+
+    public boolean isPublished() {
+        return status == Status.PUBLISHED;
+    }
+
+    /** True once the story was ever public: its URL and lists it appeared on must then be kept right. */
+    public boolean wasEverPublished() {
+        return firstPublishedAt != null;
+    }
+
+    public boolean isRightToLeft() {
+        String primary = language.split("-")[0];
+        return switch (primary) {
+            case "ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb" -> true;
+            default -> false;
+        };
+    }
+
+    /** The surrogate keys of this story and of every list it appears on. */
+    public List<String> surrogateKeys() {
+        List<String> keys = new java.util.ArrayList<>();
+        keys.add("article:" + id);
+        keys.add("section:" + section.id());
+        authors.forEach(a -> keys.add("author:" + a.id()));
+        tags.forEach(t -> keys.add("tag:" + t.id()));
+        return keys;
+    }
+}

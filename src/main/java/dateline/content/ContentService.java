@@ -1,0 +1,377 @@
+package dateline.content;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.platform.Conflict;
+import dateline.platform.Database;
+import dateline.platform.EventLog;
+import dateline.platform.Ids;
+import dateline.platform.NotFound;
+import dateline.platform.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The only write path for content. Every method is one transaction that changes the tables,
+ * stores a revision where a story changed, and appends one event to the content event log.
+ *
+ * <p>Story changes are optimistic: each names the version it was based on, and a stale one is
+ * refused with {@link Conflict} without touching anything.
+ */
+public final class ContentService {
+    static final String STALE_VERSION = "This story was changed by someone else (now at version %d; your change was based on version %d). Reload it and apply your change again.";
+    static final String STORY_NOT_FOUND = "No story with id '%s'.";
+    private static final Set<String> RESERVED_SECTION_SLUGS = Set.of("tag", "author", "search", "desk", "api", "media",
+            "static", "healthz", "metrics", "feeds", "feed", "rss", "sitemap", "robots", "read", "most-read", "about");
+
+    private final Database db;
+    private final EventLog events;
+    private final ArticleRepository articles;
+    private final TaxonomyRepository taxonomy;
+    private final ImageRepository images;
+    private final ArticleDraftValidator validator;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
+                          ImageRepository images, Clock clock) {
+        this.db = Objects.requireNonNull(db);
+        this.events = Objects.requireNonNull(events);
+        this.articles = Objects.requireNonNull(articles);
+        this.taxonomy = Objects.requireNonNull(taxonomy);
+        this.images = Objects.requireNonNull(images);
+        this.clock = Objects.requireNonNull(clock);
+        this.validator = new ArticleDraftValidator(articles, taxonomy, images);
+    }
+
+    public Section createSection(String name, String slug, String description, int position) {
+        return write(h -> {
+            String finalSlug = slug == null || slug.isBlank() ? Slugs.slugify(name) : slug;
+            ValidationErrors errors = new ValidationErrors();
+            if (name == null || name.isBlank()) {
+                errors.add("name", "Give the section a name.");
+            }
+            if (!Slugs.isValid(finalSlug) || finalSlug.matches("\\d+") || RESERVED_SECTION_SLUGS.contains(finalSlug)) {
+                errors.add("slug", "'" + finalSlug + "' cannot be a section's address: use lower-case letters, digits and hyphens, not a number or a reserved word.");
+            } else if (taxonomy.slugTaken(h, "sections", finalSlug)) {
+                errors.add("slug", "Another section already uses '" + finalSlug + "'.");
+            }
+            errors.throwIfAny();
+            Section section = new Section(Ids.newId(), finalSlug, name.strip(), description == null ? "" : description.strip(), position);
+            taxonomy.insertSection(h, section);
+            events.append(h, now(), "section.created", section.id(), List.of("nav", "section:" + section.id()));
+            return section;
+        });
+    }
+
+    public Author createAuthor(String name, String jobTitle, String bio) {
+        return write(h -> {
+            if (name == null || name.isBlank()) {
+                new ValidationErrors().add("name", "Give the author a name.").throwIfAny();
+            }
+            String slug = uniqueSlug(h, "authors", Slugs.slugify(name), null);
+            Author author = new Author(Ids.newId(), slug, name.strip(), jobTitle == null ? "" : jobTitle.strip(), bio == null ? "" : bio.strip());
+            taxonomy.insertAuthor(h, author);
+            events.append(h, now(), "author.created", author.id(), List.of("author:" + author.id()));
+            return author;
+        });
+    }
+
+    /** Stores an image whose bytes the caller has already checked to be an image of that type and size. */
+    public Image addImage(String contentType, int width, int height, String altText, String caption, String credit, byte[] data) {
+        return write(h -> {
+            ValidationErrors errors = new ValidationErrors();
+            if (!Set.of("image/jpeg", "image/png").contains(contentType)) {
+                errors.add("contentType", "Only JPEG and PNG images are stored, not " + contentType + ".");
+            }
+            if (altText == null || altText.isBlank()) {
+                errors.add("altText", "Describe the image for readers who cannot see it (alt text).");
+            }
+            if (data == null || data.length == 0 || width <= 0 || height <= 0) {
+                errors.add("data", "The image is empty.");
+            }
+            errors.throwIfAny();
+            Image image = new Image(Ids.newId(), contentType, width, height, altText.strip(), caption == null ? "" : caption.strip(),
+                    credit == null ? "" : credit.strip(), now());
+            images.insert(h, image, data);
+            events.append(h, image.createdAt(), "image.added", image.id(), List.of("image:" + image.id()));
+            return image;
+        });
+    }
+
+    /** Creates a story as a draft (version 1). */
+    public Article create(ArticleDraft draft, String actor) {
+        return write(h -> {
+            validator.validate(h, draft, null);
+            String id = Ids.newId();
+            Instant now = now();
+            String slug = draft.slug() == null || draft.slug().isBlank()
+                    ? uniqueSlug(h, "articles", fallbackSlug(draft.headline(), id), id) : draft.slug();
+            ArticleRepository.Row row = new ArticleRepository.Row(id, slug, draft.headline().strip(), text(draft.standfirst()),
+                    BodySanitizer.sanitize(draft.bodyHtml()), text(draft.datelinePlace()), draft.sectionId(), blankToNull(draft.leadImageId()),
+                    language(draft), source(draft), Status.DRAFT.dbValue(), 1, now.toEpochMilli(), now.toEpochMilli(), null, null, null);
+            articles.insert(h, row);
+            articles.replaceAuthors(h, id, distinct(draft.authorIds()));
+            articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
+            return record(h, null, id, "create", actor, "article.created");
+        });
+    }
+
+    /** Replaces a story's fields. On a published story this sets the public "Updated" time. */
+    public Article edit(String id, int baseVersion, ArticleDraft draft, String actor) {
+        return write(h -> {
+            Article before = current(h, id, baseVersion);
+            validator.validate(h, draft, id);
+            Instant now = now();
+            String slug = draft.slug() == null || draft.slug().isBlank() ? before.slug() : draft.slug();
+            if (!slug.equals(before.slug())) {
+                articles.removeRedirect(h, slug);
+                if (before.wasEverPublished()) {
+                    articles.addRedirect(h, before.slug(), id);
+                }
+            }
+            Long updatedAt = before.isPublished() ? Long.valueOf(now.toEpochMilli()) : millis(before.updatedAt());
+            ArticleRepository.Row row = new ArticleRepository.Row(id, slug, draft.headline().strip(), text(draft.standfirst()),
+                    BodySanitizer.sanitize(draft.bodyHtml()), text(draft.datelinePlace()), draft.sectionId(), blankToNull(draft.leadImageId()),
+                    language(draft), source(draft), before.status().dbValue(), before.version() + 1, before.createdAt().toEpochMilli(),
+                    now.toEpochMilli(), millis(before.firstPublishedAt()), updatedAt, millis(before.scheduledAt()));
+            update(h, row, baseVersion);
+            articles.replaceAuthors(h, id, distinct(draft.authorIds()));
+            articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
+            return record(h, before, id, "edit", actor, "article.updated");
+        });
+    }
+
+    public Article publish(String id, int baseVersion, String actor) {
+        return write(h -> publish(h, current(h, id, baseVersion), baseVersion, actor));
+    }
+
+    private Article publish(Handle h, Article before, int baseVersion, String actor) {
+        if (before.isPublished()) {
+            throw new Conflict("This story is already published.");
+        }
+        Instant now = now();
+        long firstPublished = before.firstPublishedAt() == null ? now.toEpochMilli() : before.firstPublishedAt().toEpochMilli();
+        // Publishing again after an unpublish is a change after publication: readers see "Updated".
+        Long updatedAt = before.firstPublishedAt() == null ? null : Long.valueOf(now.toEpochMilli());
+        update(h, withState(before, Status.PUBLISHED, now, firstPublished, updatedAt, null), baseVersion);
+        return record(h, before, id(before), "publish", actor, "article.published");
+    }
+
+    public Article unpublish(String id, int baseVersion, String actor) {
+        return write(h -> {
+            Article before = current(h, id, baseVersion);
+            if (!before.isPublished()) {
+                throw new Conflict("This story is not published.");
+            }
+            update(h, withState(before, Status.UNPUBLISHED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+            return record(h, before, id, "unpublish", actor, "article.unpublished");
+        });
+    }
+
+    /** Sets a story to publish itself at {@code at}; {@link #publishDue} does it when the time comes. */
+    public Article schedule(String id, int baseVersion, Instant at, String actor) {
+        return write(h -> {
+            Article before = current(h, id, baseVersion);
+            if (before.isPublished()) {
+                throw new Conflict("This story is already published.");
+            }
+            if (at == null || !at.isAfter(now())) {
+                new ValidationErrors().add("scheduledAt", "Choose a publication time in the future.").throwIfAny();
+            }
+            update(h, withState(before, Status.SCHEDULED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()),
+                    at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()), baseVersion);
+            return record(h, before, id, "schedule", actor, "article.scheduled");
+        });
+    }
+
+    /** Publishes every scheduled story whose time has come, including ones missed while the server was down. */
+    public int publishDue(String actor) {
+        int published = 0;
+        for (String id : articles.dueScheduled(now())) {
+            try {
+                write(h -> {
+                    Article before = articles.findById(h, id).orElseThrow();
+                    if (before.status() != Status.SCHEDULED) {
+                        return before;
+                    }
+                    return publish(h, before, before.version(), actor);
+                });
+                published++;
+            } catch (Conflict e) {
+                // Another node published it first, or an editor changed it meanwhile: nothing to do.
+            }
+        }
+        return published;
+    }
+
+    /** Attaches a public correction note; it sets the "Updated" time of a published story. */
+    public Article correct(String id, int baseVersion, String note, String actor) {
+        return write(h -> {
+            Article before = current(h, id, baseVersion);
+            if (note == null || note.isBlank()) {
+                new ValidationErrors().add("note", "Say what was corrected.").throwIfAny();
+            }
+            Instant now = now();
+            articles.insertCorrection(h, id, new Correction(Ids.newId(), note.strip(), now));
+            Long updatedAt = before.wasEverPublished() ? Long.valueOf(now.toEpochMilli()) : millis(before.updatedAt());
+            update(h, withState(before, before.status(), now, millis(before.firstPublishedAt()), updatedAt, millis(before.scheduledAt())), baseVersion);
+            return record(h, before, id, "correct", actor, "article.corrected");
+        });
+    }
+
+    /** Loads a whole-site archive into an empty database, as one transaction. */
+    public void importSite(SiteArchive archive) {
+        write(h -> {
+            int existing = h.createQuery("SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM sections) + (SELECT COUNT(*) FROM authors)")
+                    .mapTo(Integer.class).one();
+            if (existing > 0) {
+                throw new Conflict("The database already holds content: import only into an empty site.");
+            }
+            archive.insertInto(h);
+            events.append(h, now(), "site.imported", null, List.of("all"));
+            return null;
+        });
+    }
+
+    private Article current(Handle h, String id, int baseVersion) {
+        Article article = articles.findById(h, id).orElseThrow(() -> new NotFound(STORY_NOT_FOUND.formatted(id)));
+        if (article.version() != baseVersion) {
+            throw new Conflict(STALE_VERSION.formatted(article.version(), baseVersion));
+        }
+        return article;
+    }
+
+    private void update(Handle h, ArticleRepository.Row row, int baseVersion) {
+        if (!articles.update(h, row, baseVersion)) {
+            throw new Conflict(STALE_VERSION.formatted(row.version() - 1, baseVersion));
+        }
+    }
+
+    /** Stores the revision of the new state and appends the event naming what it touched. */
+    private Article record(Handle h, Article before, String id, String action, String actor, String eventType) {
+        Article after = articles.findById(h, id).orElseThrow();
+        articles.insertRevision(h, id, after.version(), after.modifiedAt(), actor == null ? "system" : actor, action, snapshot(after));
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add("article:" + id);
+        boolean publicChange = after.isPublished() || (before != null && before.isPublished());
+        if (publicChange) {
+            keys.add("home");
+            keys.addAll(after.surrogateKeys());
+            if (before != null) {
+                keys.addAll(before.surrogateKeys());
+            }
+        }
+        events.append(h, after.modifiedAt(), eventType, id, keys);
+        return after;
+    }
+
+    private String snapshot(Article a) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("slug", a.slug());
+        s.put("headline", a.headline());
+        s.put("standfirst", a.standfirst());
+        s.put("bodyHtml", a.bodyHtml());
+        s.put("datelinePlace", a.datelinePlace());
+        s.put("sectionId", a.section().id());
+        s.put("authorIds", a.authors().stream().map(Author::id).toList());
+        s.put("tags", a.tags().stream().map(Tag::name).toList());
+        s.put("leadImageId", a.leadImage() == null ? null : a.leadImage().id());
+        s.put("language", a.language());
+        s.put("source", a.source());
+        s.put("status", a.status().dbValue());
+        s.put("corrections", a.corrections().stream().map(Correction::note).toList());
+        try {
+            return json.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArticleRepository.Row withState(Article a, Status status, Instant modified, Long firstPublished, Long updated, Long scheduled) {
+        return new ArticleRepository.Row(a.id(), a.slug(), a.headline(), a.standfirst(), a.bodyHtml(), a.datelinePlace(), a.section().id(),
+                a.leadImage() == null ? null : a.leadImage().id(), a.language(), a.source(), status.dbValue(), a.version() + 1,
+                a.createdAt().toEpochMilli(), modified.toEpochMilli(), firstPublished, updated, scheduled);
+    }
+
+    private List<String> tagIds(Handle h, List<String> names) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            String slug = Slugs.slugify(name);
+            Tag tag = taxonomy.tagBySlug(h, slug).orElseGet(() -> {
+                Tag created = new Tag(Ids.newId(), slug, name.strip());
+                taxonomy.insertTag(h, created);
+                return created;
+            });
+            if (!ids.contains(tag.id())) {
+                ids.add(tag.id());
+            }
+        }
+        return ids;
+    }
+
+    private String uniqueSlug(Handle h, String table, String base, String ownerId) {
+        String candidate = base;
+        for (int n = 2; ; n++) {
+            boolean taken = table.equals("articles")
+                    ? articles.slugOwner(h, candidate).filter(owner -> !owner.equals(ownerId)).isPresent()
+                    : taxonomy.slugTaken(h, table, candidate);
+            if (!taken) {
+                return candidate;
+            }
+            candidate = base + "-" + n;
+        }
+    }
+
+    private <T> T write(java.util.function.Function<Handle, T> work) {
+        T result = db.jdbi().inTransaction(work::apply);
+        events.announce();
+        return result;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String fallbackSlug(String headline, String id) {
+        String slug = Slugs.slugify(headline);
+        return slug.isEmpty() ? id : slug;
+    }
+
+    private static String id(Article a) {
+        return a.id();
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String language(ArticleDraft d) {
+        return d.language() == null || d.language().isBlank() ? "en" : d.language().strip();
+    }
+
+    private static String source(ArticleDraft d) {
+        return d.source() == null || d.source().isBlank() ? "staff" : d.source().strip();
+    }
+}

@@ -1,0 +1,14 @@
+package dateline.content;
+
+/** Where a story is in its life: the desk's workflow states. Stored lower-case. */
+public enum Status {
+    DRAFT, REVIEW, SCHEDULED, PUBLISHED, UNPUBLISHED;
+
+    public String dbValue() {
+        return name().toLowerCase();
+    }
+
+    public static Status fromDb(String value) {
+        return valueOf(value.toUpperCase());
+    }
+}

@@ -1,0 +1,80 @@
+package dateline.content;
+
+import dateline.platform.Database;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** SQL for sections, authors and tags: the things stories are filed under. */
+public final class TaxonomyRepository {
+    static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(rs.getString("id"), rs.getString("slug"),
+            rs.getString("name"), rs.getString("description"), rs.getInt("position"));
+    static final RowMapper<Author> AUTHOR = (rs, ctx) -> new Author(rs.getString("id"), rs.getString("slug"),
+            rs.getString("name"), rs.getString("job_title"), rs.getString("bio"));
+    static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name"));
+
+    private final Database db;
+
+    public TaxonomyRepository(Database db) {
+        this.db = db;
+    }
+
+    public List<Section> sections() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM sections ORDER BY position, name").map(SECTION).list());
+    }
+
+    public Optional<Section> sectionBySlug(String slug) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM sections WHERE slug = :slug").bind("slug", slug).map(SECTION).findOne());
+    }
+
+    public Optional<Section> section(Handle h, String id) {
+        return h.createQuery("SELECT * FROM sections WHERE id = :id").bind("id", id).map(SECTION).findOne();
+    }
+
+    public List<Author> authors() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM authors ORDER BY name, id").map(AUTHOR).list());
+    }
+
+    public Optional<Author> authorBySlug(String slug) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM authors WHERE slug = :slug").bind("slug", slug).map(AUTHOR).findOne());
+    }
+
+    public List<Author> authors(Handle h, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT * FROM authors WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids)).map(AUTHOR).list();
+    }
+
+    public List<Tag> tags() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM tags ORDER BY slug").map(TAG).list());
+    }
+
+    public Optional<Tag> tagBySlug(String slug) {
+        return db.jdbi().withHandle(h -> tagBySlug(h, slug));
+    }
+
+    public Optional<Tag> tagBySlug(Handle h, String slug) {
+        return h.createQuery("SELECT * FROM tags WHERE slug = :slug").bind("slug", slug).map(TAG).findOne();
+    }
+
+    void insertSection(Handle h, Section s) {
+        h.createUpdate("INSERT INTO sections (id, slug, name, description, position) VALUES (:id, :slug, :name, :description, :position)")
+                .bindMethods(s).execute();
+    }
+
+    void insertAuthor(Handle h, Author a) {
+        h.createUpdate("INSERT INTO authors (id, slug, name, job_title, bio) VALUES (:id, :slug, :name, :jobTitle, :bio)")
+                .bindMethods(a).execute();
+    }
+
+    void insertTag(Handle h, Tag t) {
+        h.createUpdate("INSERT INTO tags (id, slug, name) VALUES (:id, :slug, :name)").bindMethods(t).execute();
+    }
+
+    boolean slugTaken(Handle h, String table, String slug) {
+        return h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE slug = :slug").bind("slug", slug).mapTo(Integer.class).one() > 0;
+    }
+}

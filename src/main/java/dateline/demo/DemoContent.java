@@ -1,0 +1,115 @@
+package dateline.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.content.Article;
+import dateline.content.ArticleDraft;
+import dateline.content.Author;
+import dateline.content.ContentService;
+import dateline.content.Image;
+import dateline.content.Section;
+import dateline.platform.MutableClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the demo site (sections, authors and about thirty stories written for Dateline) through the
+ * content service, backdating each story so the site looks like a working day's news.
+ *
+ * <p>The content service it is given must run on {@code clock}, which this class moves back and
+ * forth in time as it publishes.
+ */
+public final class DemoContent {
+    private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+    private static final String ACTOR = "demo";
+
+    private final ContentService content;
+    private final MutableClock clock;
+
+    public DemoContent(ContentService content, MutableClock clock) {
+        this.content = content;
+        this.clock = clock;
+    }
+
+    /** Loads everything, as of {@code now}. */
+    public void load(Instant now) {
+        JsonNode demo = read();
+        clock.set(now.minus(Duration.ofDays(30)));
+        Map<String, Section> sections = new HashMap<>();
+        int position = 0;
+        for (JsonNode s : demo.path("sections")) {
+            sections.put(s.path("slug").asText(),
+                    content.createSection(s.path("name").asText(), s.path("slug").asText(), s.path("description").asText(), position++));
+        }
+        List<Author> authors = new ArrayList<>();
+        for (JsonNode a : demo.path("authors")) {
+            authors.add(content.createAuthor(a.path("name").asText(), a.path("jobTitle").asText(), a.path("bio").asText()));
+        }
+        int count = 0;
+        for (JsonNode a : demo.path("articles")) {
+            Instant published = now.minus(Duration.ofHours(a.path("hoursAgo").asLong()));
+            clock.set(published.minus(Duration.ofMinutes(40)));
+            JsonNode img = a.path("image");
+            Image image = content.addImage("image/jpeg", DemoImages.WIDTH, DemoImages.HEIGHT, img.path("alt").asText(),
+                    img.path("caption").asText(), img.path("credit").asText(), DemoImages.landscape(img.path("seed").asLong()));
+            List<String> authorIds = new ArrayList<>();
+            a.path("authors").forEach(i -> authorIds.add(authors.get(i.asInt()).id()));
+            List<String> tags = new ArrayList<>();
+            a.path("tags").forEach(t -> tags.add(t.asText()));
+            ArticleDraft draft = new ArticleDraft(a.path("headline").asText(), a.path("standfirst").asText(), bodyHtml(a.path("body")),
+                    a.path("dateline").asText(), sections.get(a.path("section").asText()).id(), authorIds, tags, image.id(),
+                    a.path("language").asText("en"), a.path("source").asText("staff"), a.path("slug").asText(null));
+            Article article = content.create(draft, ACTOR);
+            clock.set(published);
+            article = content.publish(article.id(), article.version(), ACTOR);
+            if (a.has("update")) {
+                clock.set(published.plus(Duration.ofMinutes(a.path("update").path("hoursAfter").asLong() * 60)));
+                String body = article.bodyHtml() + "<p>" + escape(a.path("update").path("paragraph").asText()) + "</p>";
+                article = content.edit(article.id(), article.version(), ArticleDraft.of(article).withBodyHtml(body), ACTOR);
+            }
+            if (a.has("correction")) {
+                clock.set(published.plus(Duration.ofMinutes(a.path("correction").path("hoursAfter").asLong() * 60 + 5)));
+                content.correct(article.id(), article.version(), a.path("correction").path("note").asText(), ACTOR);
+            }
+            count++;
+        }
+        clock.set(now);
+        log.info("demo content loaded sections={} authors={} articles={}", sections.size(), authors.size(), count);
+    }
+
+    private static String bodyHtml(JsonNode paragraphs) {
+        StringBuilder html = new StringBuilder();
+        for (JsonNode p : paragraphs) {
+            String text = p.asText();
+            if (text.startsWith("h2:")) {
+                html.append("<h2>").append(escape(text.substring(3))).append("</h2>\n");
+            } else if (text.startsWith("quote:")) {
+                html.append("<blockquote><p>").append(escape(text.substring(6))).append("</p></blockquote>\n");
+            } else {
+                html.append("<p>").append(escape(text)).append("</p>\n");
+            }
+        }
+        return html.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static JsonNode read() {
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/content.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

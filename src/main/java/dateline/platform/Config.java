@@ -1,0 +1,123 @@
+package dateline.platform;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting Dateline reads, taken from environment variables with defaults.
+ *
+ * <p>Validated once, at boot: a bad value stops the program with a message that names the variable.
+ * Nothing else in the code reads the environment.
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        boolean demo,
+        boolean devMode,
+        String siteName,
+        String siteUrl,
+        ZoneId zone,
+        long pageCacheBytes) {
+
+    /** One row of the settings table in the README: name, default, meaning. */
+    public record Setting(String name, String defaultValue, String meaning) {}
+
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("DATELINE_PORT", "8080", "HTTP port to listen on (0 picks a free one)"),
+            new Setting("DATELINE_DATA", "./data", "data folder: the SQLite file and derived views live here"),
+            new Setting("DATELINE_DB_URL", "jdbc:sqlite:<data>/dateline.db", "JDBC URL; a jdbc:postgresql:// URL switches to PostgreSQL"),
+            new Setting("DATELINE_DB_USER", "(none)", "database user (PostgreSQL)"),
+            new Setting("DATELINE_DB_PASSWORD", "(none)", "database password (PostgreSQL)"),
+            new Setting("DATELINE_DEMO", "true", "load the demo content into an empty database on start"),
+            new Setting("DATELINE_DEV", "false", "development mode: templates reload from src/main/jte"),
+            new Setting("DATELINE_SITE_NAME", "Dateline", "the publication's name, shown in the masthead"),
+            new Setting("DATELINE_SITE_URL", "http://localhost:<port>", "public base URL, used for canonical links"),
+            new Setting("DATELINE_TIMEZONE", "UTC", "time zone in which the site shows times (an IANA name)"),
+            new Setting("DATELINE_PAGE_CACHE_MB", "64", "memory for rendered pages; 0 turns the page cache off"),
+            new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
+
+    /** Reads the settings from an environment map, collecting every bad value before failing. */
+    public static Config fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = intSetting(env, "DATELINE_PORT", 8080, 0, 65535, problems);
+        Path data = Path.of(env.getOrDefault("DATELINE_DATA", "./data"));
+        String dbUrl = env.getOrDefault("DATELINE_DB_URL", "jdbc:sqlite:" + data.resolve("dateline.db"));
+        if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add("DATELINE_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:, got '" + dbUrl + "'");
+        }
+        boolean demo = boolSetting(env, "DATELINE_DEMO", true, problems);
+        boolean dev = boolSetting(env, "DATELINE_DEV", false, problems);
+        ZoneId zone = ZoneId.of("UTC");
+        try {
+            zone = ZoneId.of(env.getOrDefault("DATELINE_TIMEZONE", "UTC"));
+        } catch (DateTimeException e) {
+            problems.add("DATELINE_TIMEZONE is not a known time zone: '" + env.get("DATELINE_TIMEZONE") + "'");
+        }
+        int cacheMb = intSetting(env, "DATELINE_PAGE_CACHE_MB", 64, 0, 1 << 16, problems);
+        String siteUrl = env.getOrDefault("DATELINE_SITE_URL", "http://localhost:" + port);
+        if (!siteUrl.matches("https?://[^/\\s]+(/[^\\s]*)?")) {
+            problems.add("DATELINE_SITE_URL must be an http(s) URL, got '" + siteUrl + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
+        }
+        return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
+                demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
+                cacheMb * 1024L * 1024L);
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes);
+    }
+
+    public Config withDemo(boolean newDemo) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes);
+    }
+
+    public Config withPageCacheBytes(long bytes) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static int intSetting(Map<String, String> env, String key, int dflt, int min, int max, List<String> problems) {
+        String raw = env.get(key);
+        if (raw == null || raw.isBlank()) {
+            return dflt;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                problems.add(key + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number, got '" + raw + "'");
+            return dflt;
+        }
+    }
+
+    private static boolean boolSetting(Map<String, String> env, String key, boolean dflt, List<String> problems) {
+        String raw = env.get(key);
+        if (raw == null || raw.isBlank()) {
+            return dflt;
+        }
+        return switch (raw.trim().toLowerCase()) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> {
+                problems.add(key + " must be true or false, got '" + raw + "'");
+                yield dflt;
+            }
+        };
+    }
+}

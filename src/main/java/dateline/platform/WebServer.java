@@ -1,0 +1,62 @@
+package dateline.platform;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the HTTP server: Javalin on virtual threads, security headers on every response, and
+ * the one place where typed errors become HTTP statuses.
+ *
+ * <p>Javalin's on-the-fly compression is off: cached pages carry their own gzip variant.
+ */
+public final class WebServer {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+
+    /** Turns an error into a response body (an HTML page for the site, JSON for an API). */
+    public interface ErrorRenderer {
+        void render(Context ctx, int status, String message);
+    }
+
+    private WebServer() {}
+
+    public static Javalin create(MeterRegistry metrics, ErrorRenderer errors, Consumer<RoutesConfig> routes) {
+        return Javalin.create(config -> {
+            config.concurrency.useVirtualThreads = true;
+            config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            });
+            config.routes.after(ctx -> metrics.counter("dateline.http.responses", "status", statusClass(ctx.statusCode())).increment());
+            config.routes.exception(NotFound.class, (e, ctx) -> errors.render(ctx, 404, e.getMessage()));
+            config.routes.exception(BadRequest.class, (e, ctx) -> errors.render(ctx, 400, e.getMessage()));
+            config.routes.exception(Conflict.class, (e, ctx) -> errors.render(ctx, 409, e.getMessage()));
+            config.routes.exception(ValidationFailed.class, (e, ctx) -> errors.render(ctx, 422, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("request failed method={} path={}", ctx.method(), ctx.path(), e);
+                errors.render(ctx, 500, "Something went wrong on our side. Please try again.");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null) {
+                    errors.render(ctx, 404, "There is no page at this address.");
+                }
+            });
+            routes.accept(config.routes);
+        });
+    }
+
+    private static String statusClass(int status) {
+        return (status / 100) + "xx";
+    }
+}

@@ -1,0 +1,40 @@
+package dateline.site;
+
+import dateline.content.Article;
+import dateline.content.Section;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What every page's frame shows: the masthead, section navigation and footer, plus the helpers
+ * templates use to write times and addresses in the site's zone.
+ *
+ * @param currentPath the page's own path, for the canonical link and {@code aria-current}
+ */
+public record Chrome(String siteName, String siteUrl, List<Section> sections, String cssPath, ZoneId zone, String currentPath) {
+
+    public Chrome at(String path) {
+        return new Chrome(siteName, siteUrl, sections, cssPath, zone, path);
+    }
+
+    public String canonical() {
+        return siteUrl + currentPath;
+    }
+
+    public boolean isCurrent(Section section) {
+        return currentPath.equals(Urls.section(section));
+    }
+
+    public String url(Article article) {
+        return Urls.article(article, zone);
+    }
+
+    public String iso(Instant instant) {
+        return Times.iso(instant, zone);
+    }
+
+    public String display(Instant instant) {
+        return Times.display(instant, zone);
+    }
+}
