@@ -112,7 +112,7 @@ public final class Database implements AutoCloseable {
      */
     public void lockEventLog(Handle handle) {
         if (dialect == Dialect.POSTGRESQL) {
-            handle.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", EVENT_LOG_LOCK).mapTo(Object.class).one();
+            handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked").bind("key", EVENT_LOG_LOCK).mapTo(Integer.class).one();
         }
     }
 

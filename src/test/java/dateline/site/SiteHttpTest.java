@@ -1,0 +1,220 @@
+package dateline.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.ArticleDraft;
+import dateline.content.Author;
+import dateline.content.Section;
+import dateline.platform.TestDatabase;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The public site over real HTTP, on each database. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class SiteHttpTest {
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    TestSite site;
+    Section world;
+    Author ada;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.start(database, tempDir);
+        world = site.givenSection("World");
+        ada = site.givenAuthor("Ada Reporter");
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        TestDatabase.dropPostgresSchemas();
+    }
+
+    private String url(Article article) {
+        return Urls.article(article, java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    void every_page_type_answers_200_with_its_content() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+
+        assertThat(site.get("/").body()).contains("Rates held steady");
+        assertThat(site.get("/world").body()).contains("<h1>World</h1>", "Rates held steady");
+        assertThat(site.get("/tag/politics").body()).contains("<h1>Politics</h1>", "Rates held steady");
+        assertThat(site.get("/author/ada-reporter").body()).contains("<h1>Ada Reporter</h1>", "Rates held steady");
+        HttpResponse<String> page = site.get(url(story));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html").containsIgnoringCase("charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(page.body()).contains("<h1 class=\"story-headline\">Rates held steady</h1>",
+                "<a rel=\"author\" href=\"/author/ada-reporter\">Ada Reporter</a>",
+                "Published <time datetime=\"2026-03-02T09:00:00Z\">2 March 2026, 09:00 UTC</time>",
+                "<link rel=\"canonical\" href=\"https://news.example.org/2026/03/02/rates-held-steady\">");
+        assertThat(site.get("/healthz").statusCode()).isEqualTo(200);
+        assertThat(site.get("/metrics").body()).contains("dateline_page_cache_total");
+    }
+
+    @Test
+    void unknown_addresses_get_the_404_page() {
+        HttpResponse<String> missing = site.get("/2026/03/02/no-such-story");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page not found", "There is no story at this address.");
+        assertThat(site.get("/no-such-section").statusCode()).isEqualTo(404);
+        assertThat(site.get("/tag/no-such-tag").statusCode()).isEqualTo(404);
+        assertThat(site.get("/a/b/c/d/e").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void drafts_are_not_public_and_unpublished_stories_are_gone() {
+        Article draft = site.content.create(site.givenDraft("Secret draft", world, ada), "ada");
+        Article published = site.givenPublished("Short-lived story", world, ada);
+        String address = url(published);
+
+        site.content.unpublish(published.id(), published.version(), "editor");
+        site.awaitViews();
+
+        assertThat(site.get("/2026/03/02/" + draft.slug()).statusCode()).isEqualTo(404);
+        assertThat(site.get(address).statusCode()).isEqualTo(410);
+        assertThat(site.get("/").body()).doesNotContain("Secret draft", "Short-lived story");
+    }
+
+    @Test
+    void an_old_slug_or_a_wrong_date_redirects_permanently_to_the_canonical_address() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        Article renamed = site.content.edit(story.id(), story.version(), ArticleDraft.of(story).withSlug("rates-unchanged"), "editor");
+
+        HttpResponse<String> oldSlug = site.get("/2026/03/02/rates-held-steady");
+        HttpResponse<String> wrongDate = site.get("/2025/01/01/rates-unchanged");
+
+        assertThat(oldSlug.statusCode()).isEqualTo(301);
+        assertThat(oldSlug.headers().firstValue("Location")).contains(url(renamed));
+        assertThat(wrongDate.statusCode()).isEqualTo(301);
+        assertThat(wrongDate.headers().firstValue("Location")).contains("/2026/03/02/rates-unchanged");
+    }
+
+    @Test
+    void a_cached_page_revalidates_with_its_etag_and_answers_304() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        HttpResponse<String> first = site.get(url(story));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> again = site.get(url(story), "If-None-Match", etag);
+
+        assertThat(first.headers().firstValue("Cache-Control")).contains("public, no-cache");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+    }
+
+    @Test
+    void clients_that_accept_gzip_get_the_precompressed_variant() throws IOException {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        String plain = site.get(url(story)).body();
+
+        HttpResponse<byte[]> zipped = site.getBytes(url(story), "Accept-Encoding", "gzip");
+
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(zipped.headers().firstValue("Vary")).contains("Accept-Encoding");
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+        String zippedTag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(site.get(url(story), "If-None-Match", zippedTag, "Accept-Encoding", "gzip").statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void an_edit_evicts_every_cached_page_that_shows_the_story() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        for (String path : new String[] {"/", "/world", "/tag/politics", "/author/ada-reporter", url(story)}) {
+            assertThat(site.get(path).body()).contains("Rates held steady");
+        }
+
+        site.content.edit(story.id(), story.version(), ArticleDraft.of(story).withHeadline("Rates cut by half a point"), "editor");
+        site.awaitViews();
+
+        for (String path : new String[] {"/", "/world", "/tag/politics", "/author/ada-reporter", url(story)}) {
+            assertThat(site.get(path).body()).as(path).contains(">Rates cut by half a point<").doesNotContain(">Rates held steady<");
+        }
+    }
+
+    @Test
+    void the_updated_time_appears_only_after_a_change_made_after_publication() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        assertThat(site.get(url(story)).body()).contains("Published <time").doesNotContain("Updated <time");
+
+        site.clock.advance(Duration.ofMinutes(90));
+        Article corrected = site.content.correct(story.id(), story.version(), "An earlier version misnamed the bank.", "editor");
+        site.awaitViews();
+
+        assertThat(site.get(url(corrected)).body()).contains(
+                "Updated <time datetime=\"2026-03-02T10:30:00Z\">2 March 2026, 10:30 UTC</time>",
+                "An earlier version misnamed the bank.");
+    }
+
+    @Test
+    void list_pages_paginate_and_refuse_bad_page_numbers() {
+        for (int i = 1; i <= Pagination.PAGE_SIZE + 3; i++) {
+            site.clock.advance(Duration.ofMinutes(1));
+            site.givenPublished("Story number " + i, world, ada);
+        }
+
+        String first = site.get("/world").body();
+        String second = site.get("/world?page=2").body();
+
+        assertThat(first).contains("Story number 23", "Page 1 of 2", "href=\"/world?page=2\"").doesNotContain("Story number 3<");
+        assertThat(second).contains("Story number 3<", "Story number 1<", "Page 2 of 2");
+        assertThat(site.get("/world?page=3").statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = site.get("/world?page=abc");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("The page number must be a whole number from 1 up, not 'abc'.");
+    }
+
+    @Test
+    void images_are_served_from_the_database_with_a_long_cache_life() {
+        var image = site.content.addImage("image/png", 1, 1, "A dot", "", "", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+        HttpResponse<byte[]> response = site.getBytes(image.path());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsExactly((byte) 0x89, 'P', 'N', 'G');
+        assertThat(response.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
+        assertThat(site.getBytes("/media/" + image.id() + ".jpg").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_new_section_appears_in_every_page_navigation() {
+        site.givenPublished("Rates held steady", world, ada);
+        assertThat(site.get("/").body()).doesNotContain("href=\"/sport\"");
+
+        site.givenSection("Sport");
+        site.awaitViews();
+
+        assertThat(site.get("/").body()).contains("href=\"/sport\"");
+        assertThat(site.get("/world").body()).contains("href=\"/sport\"");
+    }
+}
