@@ -1,0 +1,97 @@
+package dateline.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.Dateline;
+import dateline.platform.Config;
+import dateline.platform.MutableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every page type of the demo site, as served, passes the Nu Html Checker with no errors. */
+class HtmlValidityTest {
+    @TempDir
+    static Path tempDir;
+    static Dateline app;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static NuHtmlChecker checker;
+
+    @BeforeAll
+    static void startDemoSite() {
+        Config config = Config.fromEnv(Map.of("DATELINE_PORT", "0", "DATELINE_DATA", tempDir.toString(), "DATELINE_DEMO", "true"));
+        app = Dateline.create(config, new MutableClock(Instant.parse("2026-03-02T09:00:00Z"))).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static String get(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    /** Follows the first link on the front page that matches, so the test uses the demo's real addresses. */
+    static String firstLink(String pattern) throws Exception {
+        Matcher m = Pattern.compile("href=\"(" + pattern + ")\"").matcher(get("/"));
+        assertThat(m.find()).as("a link matching " + pattern + " on the front page").isTrue();
+        return m.group(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"home", "section", "tag", "author", "article", "rtl-article", "corrected-article", "not-found", "second-page"})
+    void page_passes_the_nu_html_checker(String pageType) throws Exception {
+        String path = switch (pageType) {
+            case "home" -> "/";
+            case "section" -> "/world";
+            case "tag" -> "/tag/water";
+            case "author" -> "/author/amara-okafor";
+            case "article" -> firstLink("/\\d{4}/\\d{2}/\\d{2}/late-header[^\"]*");
+            case "rtl-article" -> firstLink("/\\d{4}/\\d{2}/\\d{2}/solar-desalination[^\"]*");
+            case "corrected-article" -> firstLink("/\\d{4}/\\d{2}/\\d{2}/river-basin[^\"]*");
+            case "not-found" -> "/no/such/page/here";
+            case "second-page" -> "/?page=1";
+            default -> throw new IllegalArgumentException(pageType);
+        };
+        String html = get(path);
+
+        List<String> errors = validate(html);
+
+        assertThat(errors).as("Nu Html Checker errors on " + path).isEmpty();
+        if (pageType.equals("corrected-article")) {
+            assertThat(html).contains("Updated <time", "Corrections");
+        }
+        if (pageType.equals("rtl-article")) {
+            assertThat(html).contains("lang=\"ar\" dir=\"rtl\"");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_checker_does_report_errors_in_an_invalid_document() throws Exception {
+        List<String> errors = validate("<!DOCTYPE html><html lang=en><head></head><body><img src=x></body></html>");
+
+        assertThat(errors).anyMatch(e -> e.contains("title")).anyMatch(e -> e.contains("alt"));
+    }
+
+    static List<String> validate(String html) throws Exception {
+        if (checker == null) {
+            checker = new NuHtmlChecker();
+        }
+        return checker.errors(html);
+    }
+}
