@@ -26,7 +26,7 @@ final class DemoImages {
     private DemoImages() {}
 
     static byte[] landscape(long seed) {
-        Random random = new Random(seed);
+        Random random = new Random(seed * 0x9E3779B97F4A7C15L); // spread nearby seeds: java.util.Random correlates them
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -1,0 +1,74 @@
+package dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process on a real SQLite database. */
+class MainTest {
+    @TempDir
+    Path tempDir;
+
+    record Run(int status, String out, String err) {}
+
+    private Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(List.of(args), Map.of("DATELINE_DATA", tempDir.toString()),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void an_unknown_command_prints_usage_and_exits_non_zero() {
+        Run run = run("", "publish-everything");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown command 'publish-everything'", "Usage: dateline");
+    }
+
+    @Test
+    void a_missing_file_argument_prints_usage_and_exits_non_zero() {
+        Run run = run("", "export");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("Wrong number of arguments for 'export'", "Usage: dateline");
+    }
+
+    @Test
+    void a_bad_setting_is_named_and_the_program_exits_non_zero() {
+        int status = Main.run(List.of("rebuild"), Map.of("DATELINE_PORT", "eighty"), System.in, System.out,
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(status).isEqualTo(2);
+    }
+
+    @Test
+    void export_to_standard_output_and_import_from_standard_input() {
+        Run export = run("", "export", "-");
+        assertThat(export.status()).isZero();
+        assertThat(export.out()).startsWith("{").contains("\"format\" : \"dateline-site\"");
+
+        Run refused = run(export.out(), "import", "-");
+        assertThat(refused.status()).isZero(); // an empty site imports an empty archive
+
+        Run garbage = run("this is not json", "import", "-");
+        assertThat(garbage.status()).isEqualTo(1);
+        assertThat(garbage.err()).contains("The file was refused", "Not valid JSON");
+    }
+
+    @Test
+    void rebuild_runs_and_exits_zero() {
+        assertThat(run("", "rebuild").status()).isZero();
+        assertThat(run("", "help").out()).contains("rebuild");
+    }
+}

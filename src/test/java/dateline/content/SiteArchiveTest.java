@@ -1,0 +1,129 @@
+package dateline.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dateline.TestSite;
+import dateline.platform.Conflict;
+import dateline.platform.TestDatabase;
+import dateline.platform.ValidationFailed;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class SiteArchiveTest {
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    @AfterAll
+    static void dropSchemas() {
+        TestDatabase.dropPostgresSchemas();
+    }
+
+    private static byte[] bytes(SiteArchive archive) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        archive.write(out);
+        return out.toByteArray();
+    }
+
+    /** A site with every kind of content: images, several authors, a correction, a slug change, a scheduled draft, RTL text. */
+    private static void givenAFullSite(TestSite site) {
+        Section world = site.givenSection("World");
+        Author ada = site.givenAuthor("Ada Reporter");
+        Author bo = site.givenAuthor("Bo Writer");
+        Image image = site.content.addImage("image/png", 2, 1, "Two pixels", "A caption", "Photo: us", new byte[] {1, 2, 3, 0, -1});
+        Article a = site.content.create(site.givenDraft("First story", world, ada, bo), "ada");
+        a = site.content.edit(a.id(), a.version(), new ArticleDraft(a.headline(), "Standfirst", "<p>Body &amp; more</p>", "Paris", world.id(),
+                java.util.List.of(ada.id(), bo.id()), java.util.List.of("Economy", "Trade"), image.id(), "en", "staff", null), "ada");
+        a = site.content.publish(a.id(), a.version(), "editor");
+        site.clock.advance(Duration.ofMinutes(7));
+        a = site.content.edit(a.id(), a.version(), ArticleDraft.of(a).withSlug("first-story-renamed"), "editor");
+        site.content.correct(a.id(), a.version(), "A correction.", "editor");
+        Article arabic = site.content.create(new ArticleDraft("عنوان الخبر", "", "<p>نص</p>", "عمّان", world.id(), java.util.List.of(ada.id()),
+                java.util.List.of("Energy"), null, "ar", "Agency", "arabic-story"), "ada");
+        site.content.schedule(arabic.id(), arabic.version(), TestSite.START.plus(Duration.ofDays(1)), "editor");
+    }
+
+    @Test
+    void export_then_import_into_an_empty_database_then_export_gives_identical_bytes() throws IOException {
+        byte[] first;
+        try (TestSite source = TestSite.unstarted(database, tempDir)) {
+            givenAFullSite(source);
+            first = bytes(source.app.export());
+        }
+
+        byte[] second;
+        try (TestSite target = TestSite.unstarted(database, tempDir)) {
+            target.app.importSite(SiteArchive.parse(new ByteArrayInputStream(first)));
+            second = bytes(target.app.export());
+            assertThat(target.app.articles().findBySlug("first-story-renamed").orElseThrow().corrections()).hasSize(1);
+            assertThat(target.app.articles().redirectTarget("first-story")).isPresent();
+        }
+
+        assertThat(new String(second, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"revisions\"", "عنوان الخبر", "AQIDAP8=");
+    }
+
+    @Test
+    void import_into_a_site_with_content_is_refused_and_changes_nothing() throws IOException {
+        try (TestSite site = TestSite.unstarted(database, tempDir)) {
+            givenAFullSite(site);
+            byte[] before = bytes(site.app.export());
+
+            assertThatThrownBy(() -> site.app.importSite(SiteArchive.parse(new ByteArrayInputStream(before))))
+                    .isInstanceOf(Conflict.class).hasMessageContaining("empty site");
+
+            assertThat(bytes(site.app.export())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void a_broken_archive_is_refused_with_a_message_that_says_what_is_wrong_and_nothing_is_half_written() throws IOException {
+        assertThatThrownBy(() -> SiteArchive.parse(new ByteArrayInputStream("{\"format\": ".getBytes())))
+                .isInstanceOf(ValidationFailed.class).hasMessageContaining("Not valid JSON");
+        assertThatThrownBy(() -> SiteArchive.parse(new ByteArrayInputStream("{\"format\": \"wordpress\"}".getBytes())))
+                .isInstanceOf(ValidationFailed.class).hasMessageContaining("Not a Dateline site export");
+
+        try (TestSite site = TestSite.unstarted(database, tempDir)) {
+            String bad = """
+                    {"format": "dateline-site", "version": 1, "tables": {
+                      "sections": [{"id": "0000000000000001", "slug": "world", "name": "World", "description": "", "position": 0}],
+                      "articles": [{"id": "0000000000000002", "slug": "x", "no_such_column": 1}]}}
+                    """;
+            SiteArchive archive = SiteArchive.parse(new ByteArrayInputStream(bad.getBytes()));
+
+            assertThatThrownBy(() -> site.app.importSite(archive))
+                    .isInstanceOf(ValidationFailed.class).hasMessageContaining("articles[0]").hasMessageContaining("no_such_column");
+            assertThat(site.app.export().rowCount("sections")).isZero();
+        }
+    }
+
+    @Test
+    void the_archive_file_round_trips_through_the_file_system() throws IOException {
+        Path file = tempDir.resolve("site.json");
+        try (TestSite site = TestSite.unstarted(database, tempDir)) {
+            givenAFullSite(site);
+            try (var out = Files.newOutputStream(file)) {
+                site.app.export().write(out);
+            }
+        }
+
+        try (var in = Files.newInputStream(file)) {
+            assertThat(SiteArchive.parse(in).rowCount("articles")).isEqualTo(2);
+        }
+    }
+}
