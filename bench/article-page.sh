@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Benchmark: a cached article page from Dateline vs nginx serving the same bytes as a static file,
+# plus Dateline's uncached (render-from-database) rate. Servers run pinned to core 0, wrk to core 1,
+# with the same connections and duration. Prints req/s, p99 latency and the ratios.
+#
+#   bench/article-page.sh            (BENCH_SECONDS=10 BENCH_CONNECTIONS=64 by default)
+#
+# Everything listens on 127.0.0.1 only and stops by itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+APP_PORT=${BENCH_APP_PORT:-18080}
+NGINX_PORT=${BENCH_NGINX_PORT:-18081}
+WORK=$(mktemp -d)
+APP_PID=""
+NGINX_PID=""
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "Installing $2 from Debian …" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  fi
+}
+need wrk wrk
+need nginx nginx
+[ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx || NGINX=$(command -v nginx)
+
+./dateline help >/dev/null   # builds target/dateline.jar if the sources changed
+
+start_app() { # $1 = page cache MB, $2 = demo
+  DATELINE_PORT=$APP_PORT DATELINE_DATA="$WORK/data" DATELINE_PAGE_CACHE_MB=$1 DATELINE_DEMO=$2 DATELINE_LOG_LEVEL=WARN \
+    taskset -c 0 ./dateline serve >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && return
+    sleep 0.5
+  done
+  echo "Dateline did not start; log:" >&2; cat "$WORK/app.log" >&2; exit 1
+}
+
+stop_app() {
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
+# run_wrk URL [header] -> prints "req_per_s p99_ms"
+run_wrk() {
+  local args=(-t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency)
+  [ -n "${2:-}" ] && args+=(-H "$2")
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d3s ${2:+-H "$2"} "$1" >/dev/null   # warm-up (JIT, caches)
+  taskset -c 1 wrk "${args[@]}" "$1" >"$WORK/wrk.txt"
+  if grep -q "Non-2xx" "$WORK/wrk.txt"; then echo "wrk saw errors:" >&2; cat "$WORK/wrk.txt" >&2; exit 1; fi
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
+  echo "$rps $p99"
+}
+
+start_app 64 true
+ARTICLE=$(curl -s "http://127.0.0.1:$APP_PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[^"]*"' | head -n 1 | cut -d'"' -f2)
+[ -n "$ARTICLE" ] || { echo "No article link on the front page" >&2; exit 1; }
+APP_URL="http://127.0.0.1:$APP_PORT$ARTICLE"
+
+# nginx serves the very bytes Dateline serves, identity and pre-gzipped.
+mkdir -p "$WORK/www" "$WORK/nginx"
+curl -s "$APP_URL" -o "$WORK/www/article.html"
+curl -s -H 'Accept-Encoding: gzip' "$APP_URL" -o "$WORK/www/article.html.gz"
+cat >"$WORK/nginx/nginx.conf" <<CONF
+user root;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    gzip_static on;
+  }
+}
+CONF
+taskset -c 0 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+sleep 1
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/article.html"
+
+echo "Article: $ARTICLE ($(wc -c <"$WORK/www/article.html") bytes, $(wc -c <"$WORK/www/article.html.gz") gzipped)"
+echo "wrk: 1 thread, $CONNECTIONS connections, ${SECONDS_PER_RUN}s per run; servers on core 0, wrk on core 1"
+echo
+
+read -r app_rps app_p99 < <(run_wrk "$APP_URL")
+read -r ngx_rps ngx_p99 < <(run_wrk "$NGINX_URL")
+read -r appz_rps appz_p99 < <(run_wrk "$APP_URL" "Accept-Encoding: gzip")
+read -r ngxz_rps ngxz_p99 < <(run_wrk "$NGINX_URL" "Accept-Encoding: gzip")
+stop_app
+
+start_app 0 false
+read -r raw_rps raw_p99 < <(run_wrk "$APP_URL")
+stop_app
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+printf '%-34s %12s %10s\n' "" "req/s" "p99 ms"
+printf '%-34s %12s %10s\n' "nginx, static file" "$ngx_rps" "$ngx_p99"
+printf '%-34s %12s %10s\n' "Dateline, cached page" "$app_rps" "$app_p99"
+printf '%-34s %12s %10s\n' "nginx, gzip_static" "$ngxz_rps" "$ngxz_p99"
+printf '%-34s %12s %10s\n' "Dateline, cached page, gzip" "$appz_rps" "$appz_p99"
+printf '%-34s %12s %10s\n' "Dateline, uncached (cache off)" "$raw_rps" "$raw_p99"
+echo
+echo "ratio cached/nginx (identity): $(ratio "$app_rps" "$ngx_rps")   goal >= 0.50"
+echo "ratio cached/nginx (gzip):     $(ratio "$appz_rps" "$ngxz_rps")   goal >= 0.50"
+echo "uncached pages/s on one core:  $raw_rps   goal >= 5000"
