@@ -16,7 +16,10 @@ import dateline.platform.MutableClock;
 import dateline.platform.OpsRoutes;
 import dateline.platform.Templates;
 import dateline.platform.WebServer;
+import dateline.platform.ResponseMetrics;
+import dateline.site.CachedPageHandler;
 import dateline.site.PageCache;
+import dateline.site.ReadStore;
 import dateline.site.SiteRoutes;
 import dateline.site.StaticAssets;
 import io.javalin.Javalin;
@@ -71,6 +74,7 @@ public final class Dateline implements AutoCloseable {
 
     public static Dateline create(Config config, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ResponseMetrics responses = new ResponseMetrics(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -79,24 +83,32 @@ public final class Dateline implements AutoCloseable {
 
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         EventLog events = new EventLog(db);
-        ArticleRepository articles = new ArticleRepository(db);
         TaxonomyRepository taxonomy = new TaxonomyRepository(db);
+        ArticleRepository articles = new ArticleRepository(db, taxonomy);
         ImageRepository images = new ImageRepository(db);
         ContentService content = new ContentService(db, events, articles, taxonomy, images, clock);
 
         PageCache pages = new PageCache(config.pageCacheBytes(), metrics);
+        ReadStore reads = new ReadStore(articles, config.readStoreEntries());
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
-        SiteRoutes site = new SiteRoutes(config, articles, taxonomy, images, pages, templates, assets);
+        SiteRoutes site = new SiteRoutes(config, articles, reads, taxonomy, images, pages, templates, assets);
         OpsRoutes ops = new OpsRoutes(db, metrics);
-        Javalin app = WebServer.create(metrics, site::renderError, routes -> {
+        Javalin app = WebServer.create(responses, site::renderError, new CachedPageHandler(pages, responses), routes -> {
             ops.addTo(routes);
             site.addTo(routes);
         });
 
         JobRunner jobs = new JobRunner();
         // The page cache lives in memory: it starts empty, so it only needs events from now on.
-        EventTailer pageEvictions = new EventTailer("page-cache", events, events.head(), pages::evict);
+        EventTailer pageEvictions = new EventTailer("page-cache", events, events.head(), batch -> {
+            // The section list first: pages rendered after the eviction must see the new navigation.
+            if (batch.stream().anyMatch(e -> e.keys().contains("nav") || e.keys().contains("all"))) {
+                taxonomy.forgetSections();
+            }
+            reads.evict(batch);
+            pages.evict(batch);
+        });
         jobs.every(pageEvictions.name(), Duration.ofMillis(250), pageEvictions::poll);
         events.addListener(() -> jobs.runSoon(pageEvictions.name(), pageEvictions::poll));
         jobs.every("scheduled-publishing", Duration.ofSeconds(5), () -> content.publishDue("scheduler"));
@@ -104,10 +116,11 @@ public final class Dateline implements AutoCloseable {
 
         DerivedView pageCacheView = new DerivedView() {
             public String name() {
-                return "page cache";
+                return "page cache and read store";
             }
 
             public void rebuild() {
+                reads.clear();
                 pages.clear();
             }
         };
@@ -118,7 +131,8 @@ public final class Dateline implements AutoCloseable {
     public Dateline start() {
         if (config.demo() && articles.countPublished(ArticleRepository.Listing.ALL) == 0 && events.head() == 0) {
             MutableClock demoClock = new MutableClock(clock.instant());
-            ContentService demoWriter = new ContentService(db, events, articles, new TaxonomyRepository(db), new ImageRepository(db), demoClock);
+            TaxonomyRepository demoTaxonomy = new TaxonomyRepository(db);
+            ContentService demoWriter = new ContentService(db, events, new ArticleRepository(db, demoTaxonomy), demoTaxonomy, new ImageRepository(db), demoClock);
             new DemoContent(demoWriter, demoClock).load(clock.instant());
         }
         app.start(config.port());

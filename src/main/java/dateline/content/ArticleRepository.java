@@ -4,13 +4,9 @@ import dateline.platform.Database;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -42,6 +38,22 @@ public final class ArticleRepository {
                String sectionId, String leadImageId, String language, String source, String status, int version,
                long createdAt, long modifiedAt, Long firstPublishedAt, Long updatedAt, Long scheduledAt) {}
 
+    /** The article columns plus its lead image's description (never the image bytes). */
+    private static final String SELECT = "SELECT a.*, i.content_type AS img_content_type, i.width AS img_width, i.height AS img_height, "
+            + "i.alt_text AS img_alt_text, i.caption AS img_caption, i.credit AS img_credit, i.created_at AS img_created_at "
+            + "FROM articles a LEFT JOIN images i ON i.id = a.lead_image_id ";
+
+    /** A row with its lead image, as read by {@link #SELECT}. */
+    record Joined(Row row, Image image) {}
+
+    static final RowMapper<Joined> JOINED = (rs, ctx) -> {
+        Row row = ArticleRepository.ROW.map(rs, ctx);
+        Image image = row.leadImageId() == null ? null : new Image(row.leadImageId(), rs.getString("img_content_type"),
+                rs.getInt("img_width"), rs.getInt("img_height"), rs.getString("img_alt_text"), rs.getString("img_caption"),
+                rs.getString("img_credit"), Instant.ofEpochMilli(rs.getLong("img_created_at")));
+        return new Joined(row, image);
+    };
+
     static final RowMapper<Row> ROW = (rs, ctx) -> new Row(rs.getString("id"), rs.getString("slug"), rs.getString("headline"),
             rs.getString("standfirst"), rs.getString("body_html"), rs.getString("dateline_place"), rs.getString("section_id"),
             rs.getString("lead_image_id"), rs.getString("language"), rs.getString("source"), rs.getString("status"),
@@ -55,8 +67,11 @@ public final class ArticleRepository {
 
     private final Database db;
 
-    public ArticleRepository(Database db) {
+    private final TaxonomyRepository taxonomy;
+
+    public ArticleRepository(Database db, TaxonomyRepository taxonomy) {
         this.db = db;
+        this.taxonomy = taxonomy;
     }
 
     public Optional<Article> findById(String id) {
@@ -64,13 +79,13 @@ public final class ArticleRepository {
     }
 
     public Optional<Article> findById(Handle h, String id) {
-        return h.createQuery("SELECT * FROM articles WHERE id = :id").bind("id", id).map(ROW).findOne()
+        return h.createQuery(SELECT + "WHERE a.id = :id").bind("id", id).map(JOINED).findOne()
                 .map(row -> assemble(h, List.of(row)).get(0));
     }
 
     public Optional<Article> findBySlug(String slug) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM articles WHERE slug = :slug").bind("slug", slug)
-                .map(ROW).findOne().map(row -> assemble(h, List.of(row)).get(0)));
+        return db.jdbi().withHandle(h -> h.createQuery(SELECT + "WHERE a.slug = :slug").bind("slug", slug)
+                .map(JOINED).findOne().map(row -> assemble(h, List.of(row)).get(0)));
     }
 
     /** The id of the story that once had this slug, if any. */
@@ -82,13 +97,13 @@ public final class ArticleRepository {
     /** Published stories, newest first. */
     public List<Article> published(Listing listing, int limit, int offset) {
         return db.jdbi().withHandle(h -> {
-            var query = h.createQuery("SELECT a.* FROM articles a WHERE a.status = 'published'" + listing.sql()
+            var query = h.createQuery(SELECT + "WHERE a.status = 'published'" + listing.sql()
                             + " ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
                     .bind("limit", limit).bind("offset", offset);
             if (listing.value() != null) {
                 query.bind("value", listing.value());
             }
-            return assemble(h, query.map(ROW).list());
+            return assemble(h, query.map(JOINED).list());
         });
     }
 
@@ -109,44 +124,55 @@ public final class ArticleRepository {
                 .bind("now", now.toEpochMilli()).mapTo(String.class).list());
     }
 
-    /** Builds whole articles from rows, with a fixed number of queries whatever the number of rows. */
-    List<Article> assemble(Handle h, List<Row> rows) {
+    /**
+     * Builds whole articles from rows in one more query (authors, tags and corrections together),
+     * whatever the number of rows. Sections come from the taxonomy's memory.
+     */
+    List<Article> assemble(Handle h, List<Joined> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> ids = rows.stream().map(Row::id).toList();
-        Map<String, Section> sections = h.createQuery("SELECT * FROM sections").map(TaxonomyRepository.SECTION).list()
-                .stream().collect(Collectors.toMap(Section::id, Function.identity()));
+        List<String> ids = rows.stream().map(j -> j.row().id()).toList();
         Map<String, List<Author>> authors = new HashMap<>();
-        h.createQuery("SELECT aa.article_id, au.* FROM article_authors aa JOIN authors au ON au.id = aa.author_id "
-                        + "WHERE aa.article_id IN (<ids>) ORDER BY aa.article_id, aa.position")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("article_id"), TaxonomyRepository.AUTHOR.map(rs, ctx)))
-                .forEach(e -> authors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<String, List<Tag>> tags = new HashMap<>();
-        h.createQuery("SELECT at.article_id, t.* FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                        + "WHERE at.article_id IN (<ids>) ORDER BY at.article_id, at.position")
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("article_id"), TaxonomyRepository.TAG.map(rs, ctx)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<String, List<Correction>> corrections = new HashMap<>();
-        h.createQuery("SELECT * FROM corrections WHERE article_id IN (<ids>) ORDER BY article_id, created_at, id")
+        h.createQuery("SELECT 'a' AS kind, aa.article_id, aa.position AS ord, au.id, au.slug, au.name, au.job_title AS extra, au.bio AS more "
+                        + "FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (<ids>) "
+                        + "UNION ALL SELECT 't', at.article_id, at.position, t.id, t.slug, t.name, NULL, NULL "
+                        + "FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (<ids>) "
+                        + "UNION ALL SELECT 'c', c.article_id, c.created_at, c.id, NULL, c.note, NULL, NULL "
+                        + "FROM corrections c WHERE c.article_id IN (<ids>) "
+                        + "ORDER BY 1, 2, 3, 4")
                 .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getString("article_id"),
-                        new Correction(rs.getString("id"), rs.getString("note"), Instant.ofEpochMilli(rs.getLong("created_at")))))
-                .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Set<String> imageIds = new LinkedHashSet<>();
-        rows.stream().map(Row::leadImageId).filter(i -> i != null).forEach(imageIds::add);
-        Map<String, Image> images = imageIds.isEmpty() ? Map.of()
-                : h.createQuery("SELECT id, content_type, width, height, alt_text, caption, credit, created_at FROM images WHERE id IN (<ids>)")
-                        .bindList("ids", List.copyOf(imageIds)).map(ImageRepository.IMAGE).list()
-                        .stream().collect(Collectors.toMap(Image::id, Function.identity()));
-        return rows.stream().map(r -> new Article(r.id(), r.slug(), r.headline(), r.standfirst(), r.bodyHtml(),
-                r.datelinePlace(), sections.get(r.sectionId()), authors.getOrDefault(r.id(), List.of()),
-                tags.getOrDefault(r.id(), List.of()), r.leadImageId() == null ? null : images.get(r.leadImageId()),
-                r.language(), r.source(), Status.fromDb(r.status()), r.version(), Instant.ofEpochMilli(r.createdAt()),
-                Instant.ofEpochMilli(r.modifiedAt()), instant(r.firstPublishedAt()), instant(r.updatedAt()),
-                instant(r.scheduledAt()), corrections.getOrDefault(r.id(), List.of()))).toList();
+                .map((rs, ctx) -> {
+                    String articleId = rs.getString("article_id");
+                    switch (rs.getString("kind")) {
+                        case "a" -> authors.computeIfAbsent(articleId, k -> new ArrayList<>()).add(new Author(rs.getString("id"),
+                                rs.getString("slug"), rs.getString("name"), rs.getString("extra"), rs.getString("more")));
+                        case "t" -> tags.computeIfAbsent(articleId, k -> new ArrayList<>()).add(new Tag(rs.getString("id"),
+                                rs.getString("slug"), rs.getString("name")));
+                        default -> corrections.computeIfAbsent(articleId, k -> new ArrayList<>()).add(new Correction(rs.getString("id"),
+                                rs.getString("name"), Instant.ofEpochMilli(rs.getLong("ord"))));
+                    }
+                    return articleId;
+                })
+                .list();
+        Map<String, Section> sections = new HashMap<>();
+        taxonomy.sections().forEach(s -> sections.put(s.id(), s));
+        List<Article> result = new ArrayList<>(rows.size());
+        for (Joined joined : rows) {
+            Row r = joined.row();
+            Section section = sections.get(r.sectionId());
+            if (section == null) { // created since the section list was read: this node has not applied that event yet
+                section = taxonomy.section(h, r.sectionId()).orElseThrow();
+            }
+            result.add(new Article(r.id(), r.slug(), r.headline(), r.standfirst(), r.bodyHtml(), r.datelinePlace(), section,
+                    authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()), joined.image(),
+                    r.language(), r.source(), Status.fromDb(r.status()), r.version(), Instant.ofEpochMilli(r.createdAt()),
+                    Instant.ofEpochMilli(r.modifiedAt()), instant(r.firstPublishedAt()), instant(r.updatedAt()),
+                    instant(r.scheduledAt()), corrections.getOrDefault(r.id(), List.of())));
+        }
+        return result;
     }
 
     private static Instant instant(Long millis) {

@@ -7,7 +7,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** SQL for sections, authors and tags: the things stories are filed under. */
+/**
+ * SQL for sections, authors and tags: the things stories are filed under.
+ *
+ * <p>The section list is on every page, so it is kept in memory; whoever follows the event log
+ * calls {@link #forgetSections()} when an event touches the navigation.
+ */
 public final class TaxonomyRepository {
     static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(rs.getString("id"), rs.getString("slug"),
             rs.getString("name"), rs.getString("description"), rs.getInt("position"));
@@ -16,13 +21,24 @@ public final class TaxonomyRepository {
     static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name"));
 
     private final Database db;
+    private volatile List<Section> sections;
 
     public TaxonomyRepository(Database db) {
         this.db = db;
     }
 
+    /** Every section in navigation order, from memory after the first call. */
     public List<Section> sections() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM sections ORDER BY position, name").map(SECTION).list());
+        List<Section> cached = sections;
+        if (cached == null) {
+            cached = db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM sections ORDER BY position, name").map(SECTION).list());
+            sections = cached;
+        }
+        return cached;
+    }
+
+    public void forgetSections() {
+        sections = null;
     }
 
     public Optional<Section> sectionBySlug(String slug) {

@@ -4,7 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.eclipse.jetty.server.Handler;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
+    /** Sent on every response, including the ones a front handler serves without Javalin. */
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                    + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "strict-origin-when-cross-origin");
 
     /** Turns an error into a response body (an HTML page for the site, JSON for an API). */
     public interface ErrorRenderer {
@@ -27,18 +32,19 @@ public final class WebServer {
 
     private WebServer() {}
 
-    public static Javalin create(MeterRegistry metrics, ErrorRenderer errors, Consumer<RoutesConfig> routes) {
+    /**
+     * @param front a Jetty handler placed in front of Javalin's servlet (for example one that answers
+     *              from a cache); it passes what it does not answer to its wrapped handler
+     */
+    public static Javalin create(ResponseMetrics metrics, ErrorRenderer errors, Handler.Singleton front, Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.routes.before(ctx -> {
-                ctx.header("Content-Security-Policy", CSP);
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-            });
-            config.routes.after(ctx -> metrics.counter("dateline.http.responses", "status", statusClass(ctx.statusCode())).increment());
+            config.jetty.modifyServletContextHandler(context -> context.insertHandler(front));
+            config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
+            config.routes.after(ctx -> metrics.record(ctx.statusCode()));
             config.routes.exception(NotFound.class, (e, ctx) -> errors.render(ctx, 404, e.getMessage()));
             config.routes.exception(BadRequest.class, (e, ctx) -> errors.render(ctx, 400, e.getMessage()));
             config.routes.exception(Conflict.class, (e, ctx) -> errors.render(ctx, 409, e.getMessage()));
@@ -54,9 +60,5 @@ public final class WebServer {
             });
             routes.accept(config.routes);
         });
-    }
-
-    private static String statusClass(int status) {
-        return (status / 100) + "xx";
     }
 }

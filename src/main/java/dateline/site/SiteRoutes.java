@@ -33,16 +33,18 @@ public final class SiteRoutes {
 
     private final Config config;
     private final ArticleRepository articles;
+    private final ReadStore reads;
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
     private final PageCache cache;
     private final Templates templates;
     private final StaticAssets assets;
 
-    public SiteRoutes(Config config, ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images,
+    public SiteRoutes(Config config, ArticleRepository articles, ReadStore reads, TaxonomyRepository taxonomy, ImageRepository images,
                       PageCache cache, Templates templates, StaticAssets assets) {
         this.config = config;
         this.articles = articles;
+        this.reads = reads;
         this.taxonomy = taxonomy;
         this.images = images;
         this.cache = cache;
@@ -52,12 +54,23 @@ public final class SiteRoutes {
 
     public void addTo(RoutesConfig routes) {
         routes.get("/", ctx -> page(ctx, "/", this::home));
-        routes.get(assets.cssPath(), ctx -> Responses.send(ctx, assets.css(), Responses.IMMUTABLE));
+        routes.get(assets.cssPath(), ctx -> Responses.send(ctx, assets.css()));
         routes.get("/media/{file}", this::image);
         routes.get("/tag/{slug}", ctx -> listPage(ctx, "/tag/" + ctx.pathParam("slug")));
         routes.get("/author/{slug}", ctx -> listPage(ctx, "/author/" + ctx.pathParam("slug")));
         routes.get("/{year}/{month}/{day}/{slug}", this::article);
         routes.get("/{section}", ctx -> listPage(ctx, "/" + ctx.pathParam("section")));
+    }
+
+    /**
+     * The page-cache key of a request, or null when its query makes it uncacheable. Every page is
+     * cached under its path; list pages after the first under {@code path?page=N}.
+     */
+    static String cacheKey(String path, String query) {
+        if (query == null || query.isEmpty()) {
+            return path;
+        }
+        return query.matches("page=[1-9][0-9]{0,5}") && !query.equals("page=1") ? path + "?" + query : null;
     }
 
     /** Serves a page from the cache, or renders, keeps and serves it. */
@@ -66,9 +79,9 @@ public final class SiteRoutes {
         if (page == null) {
             long generation = cache.generation();
             Rendered rendered = render.get();
-            page = cache.put(key, rendered.body(), rendered.keys(), HTML, generation);
+            page = cache.put(key, rendered.body(), rendered.keys(), HTML, Responses.PAGE_CACHE_CONTROL, generation);
         }
-        Responses.send(ctx, page, Responses.PAGE_CACHE_CONTROL);
+        Responses.send(ctx, page);
     }
 
     private record Rendered(byte[] body, Set<String> keys) {}
@@ -148,11 +161,11 @@ public final class SiteRoutes {
         String requested = ctx.path();
         PageCache.Page cached = cache.get(requested).orElse(null);
         if (cached != null) {
-            Responses.send(ctx, cached, Responses.PAGE_CACHE_CONTROL);
+            Responses.send(ctx, cached);
             return;
         }
         long generation = cache.generation();
-        Article article = articles.findBySlug(slug)
+        Article article = reads.articleBySlug(slug)
                 .or(() -> articles.redirectTarget(slug).flatMap(articles::findById))
                 .orElseThrow(() -> new NotFound("There is no story at this address."));
         if (!article.isPublished()) {
@@ -169,7 +182,7 @@ public final class SiteRoutes {
         }
         Set<String> keys = new LinkedHashSet<>(List.of("nav", "article:" + article.id()));
         byte[] body = templates.render("site/article.jte", new ArticlePage(chrome(canonical), article));
-        Responses.send(ctx, cache.put(canonical, body, keys, HTML, generation), Responses.PAGE_CACHE_CONTROL);
+        Responses.send(ctx, cache.put(canonical, body, keys, HTML, Responses.PAGE_CACHE_CONTROL, generation));
     }
 
     private void image(Context ctx) {
@@ -181,9 +194,9 @@ public final class SiteRoutes {
             long generation = cache.generation();
             var image = images.find(id).filter(i -> i.path().equals(key)).orElseThrow(() -> new NotFound("There is no image at this address."));
             byte[] data = images.data(id).orElseThrow();
-            page = cache.put(key, data, Set.of("image:" + id), image.contentType(), generation);
+            page = cache.put(key, data, Set.of("image:" + id), image.contentType(), Responses.IMMUTABLE, generation);
         }
-        Responses.send(ctx, page, Responses.IMMUTABLE);
+        Responses.send(ctx, page);
     }
 
     /** Renders the error page inside the site frame; used for every HTML error status. */

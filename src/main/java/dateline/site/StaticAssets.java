@@ -15,8 +15,9 @@ public final class StaticAssets {
 
     public StaticAssets() {
         byte[] bytes = read("/static/site.css");
-        this.css = new PageCache.Page(bytes, PageCache.gzip(bytes), PageCache.etag(bytes), Set.of(), "text/css; charset=utf-8");
-        this.cssPath = "/static/site." + css.etag().substring(1, 11) + ".css";
+        this.css = new PageCache.Page(bytes, PageCache.gzip(bytes), PageCache.etag(bytes), Set.of(), "text/css; charset=utf-8",
+                Responses.IMMUTABLE);
+        this.cssPath = "/static/site." + css.etag().substring(1, css.etag().length() - 1) + ".css";
     }
 
     public String cssPath() {
