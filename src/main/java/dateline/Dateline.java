@@ -3,25 +3,37 @@ package dateline;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.ImageRepository;
+import dateline.content.SettingsRepository;
 import dateline.content.SiteArchive;
 import dateline.content.TaxonomyRepository;
 import dateline.demo.DemoContent;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.DerivedView;
+import dateline.platform.Event;
 import dateline.platform.EventLog;
 import dateline.platform.EventTailer;
 import dateline.platform.JobRunner;
 import dateline.platform.MutableClock;
 import dateline.platform.OpsRoutes;
+import dateline.platform.ResponseMetrics;
 import dateline.platform.Templates;
 import dateline.platform.WebServer;
-import dateline.platform.ResponseMetrics;
+import dateline.search.RelatedStories;
+import dateline.search.SearchIndex;
+import dateline.search.Searcher;
+import dateline.site.ArticleRoutes;
 import dateline.site.CachedPageHandler;
 import dateline.site.PageCache;
 import dateline.site.ReadStore;
+import dateline.site.SearchRoutes;
+import dateline.site.SiteFrame;
 import dateline.site.SiteRoutes;
 import dateline.site.StaticAssets;
+import dateline.trending.BeaconRoutes;
+import dateline.trending.TrendingJob;
+import dateline.trending.TrendingList;
+import dateline.trending.ViewCounter;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -41,80 +53,111 @@ import org.slf4j.LoggerFactory;
  * The composition root: builds every part of Dateline with plain constructor calls, in
  * dependency order, top to bottom.
  *
- * <p>{@link #create} opens the database (running migrations) but serves nothing; {@link #start()}
- * loads demo content if asked, starts the HTTP server and the background jobs.
+ * <p>{@link #create} opens the database (running migrations) and the search index but serves
+ * nothing; {@link #start()} loads demo content if asked, starts the HTTP server and the jobs.
  */
 public final class Dateline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dateline.class);
 
+    /** The parts tests and tools reach into. */
+    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, SearchIndex search,
+                        Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
+                        PageCache pages) {}
+
     private final Config config;
     private final Clock clock;
-    private final Database db;
-    private final EventLog events;
-    private final ContentService content;
-    private final ArticleRepository articles;
+    private final Parts parts;
     private final Javalin app;
     private final JobRunner jobs;
     private final List<EventTailer> tailers;
     private final List<DerivedView> views;
 
-    private Dateline(Config config, Clock clock, Database db, EventLog events, ContentService content, ArticleRepository articles,
-                     Javalin app, JobRunner jobs, List<EventTailer> tailers, List<DerivedView> views) {
+    private Dateline(Config config, Clock clock, Parts parts, Javalin app, JobRunner jobs, List<EventTailer> tailers, List<DerivedView> views) {
         this.config = config;
         this.clock = clock;
-        this.db = db;
-        this.events = events;
-        this.content = content;
-        this.articles = articles;
+        this.parts = parts;
         this.app = app;
         this.jobs = jobs;
         this.tailers = tailers;
         this.views = views;
     }
 
+    /** The write path on its own, for commands that only read or load content (export, import). */
+    static ContentService contentService(Database db, EventLog events, Clock clock) {
+        TaxonomyRepository taxonomy = new TaxonomyRepository(db);
+        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new ImageRepository(db), clock);
+    }
+
     public static Dateline create(Config config, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ResponseMetrics responses = new ResponseMetrics(metrics);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
+        ResponseMetrics responses = new ResponseMetrics(metrics);
 
         Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         EventLog events = new EventLog(db);
         TaxonomyRepository taxonomy = new TaxonomyRepository(db);
         ArticleRepository articles = new ArticleRepository(db, taxonomy);
         ImageRepository images = new ImageRepository(db);
+        SettingsRepository settings = new SettingsRepository(db);
         ContentService content = new ContentService(db, events, articles, taxonomy, images, clock);
+
+        SearchIndex search = SearchIndex.open(config.dataDir().resolve("index"), articles, events);
+        Searcher searcher = new Searcher(search);
+        RelatedStories related = new RelatedStories(search, articles, clock);
 
         PageCache pages = new PageCache(config.pageCacheBytes(), metrics);
         ReadStore reads = new ReadStore(articles, config.readStoreEntries());
+        ViewCounter views = new ViewCounter(db, clock, metrics);
+        TrendingList trending = new TrendingList(db, articles, clock, Duration.ofHours(config.trendingWindowHours()));
+        TrendingJob trendingJob = new TrendingJob(views, trending, pages::evictKeys);
+
         Templates templates = Templates.forMode(config.devMode());
-        StaticAssets assets = new StaticAssets();
-        SiteRoutes site = new SiteRoutes(config, articles, reads, taxonomy, images, pages, templates, assets);
+        SiteFrame frame = new SiteFrame(config, taxonomy, settings, pages, templates, new StaticAssets());
+        SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, trending);
+        ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
+        SearchRoutes searchPage = new SearchRoutes(frame, searcher);
+        BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
-        Javalin app = WebServer.create(responses, site::renderError, new CachedPageHandler(pages, responses), routes -> {
+        Javalin app = WebServer.create(responses, frame::renderError, new CachedPageHandler(pages, responses), routes -> {
             ops.addTo(routes);
+            beacons.addTo(routes);
+            searchPage.addTo(routes);
             site.addTo(routes);
+            articlePages.addTo(routes);
+            site.addSectionRouteTo(routes);
         });
 
         JobRunner jobs = new JobRunner();
-        // The page cache lives in memory: it starts empty, so it only needs events from now on.
-        EventTailer pageEvictions = new EventTailer("page-cache", events, events.head(), batch -> {
-            // The section list first: pages rendered after the eviction must see the new navigation.
-            if (batch.stream().anyMatch(e -> e.keys().contains("nav") || e.keys().contains("all"))) {
-                taxonomy.forgetSections();
+        // The index keeps its cursor with its files, so it resumes where it stopped.
+        EventTailer indexing = new EventTailer("search-index", events, search.cursor(), search::apply);
+        // Memory-only views start empty, so they only need events from now on.
+        EventTailer evictions = new EventTailer("page-cache", events, events.head(), batch -> {
+            if (touches(batch, "nav") || touches(batch, "all")) {
+                taxonomy.forgetSections(); // first: pages rendered after the eviction must see the new navigation
             }
+            if (touches(batch, "settings") || touches(batch, "all")) {
+                settings.forget();
+            }
+            related.evict(batch);
             reads.evict(batch);
             pages.evict(batch);
         });
-        jobs.every(pageEvictions.name(), Duration.ofMillis(250), pageEvictions::poll);
-        events.addListener(() -> jobs.runSoon(pageEvictions.name(), pageEvictions::poll));
+        jobs.every(indexing.name(), Duration.ofMillis(250), indexing::poll);
+        jobs.every(evictions.name(), Duration.ofMillis(250), evictions::poll);
+        events.addListener(() -> {
+            jobs.runSoon(indexing.name(), indexing::poll);
+            jobs.runSoon(evictions.name(), evictions::poll);
+        });
         jobs.every("scheduled-publishing", Duration.ofSeconds(5), () -> content.publishDue("scheduler"));
-        metrics.gauge("dateline.events.lag", pageEvictions, t -> Math.max(0, events.head() - t.position()));
+        jobs.every("trending", Duration.ofMinutes(1), trendingJob);
+        metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
+        metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
-        DerivedView pageCacheView = new DerivedView() {
+        DerivedView memoryViews = new DerivedView() {
             public String name() {
                 return "page cache and read store";
             }
@@ -124,20 +167,23 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        return new Dateline(config, clock, db, events, content, articles, app, jobs, List.of(pageEvictions), List.of(pageCacheView));
+        Parts parts = new Parts(db, events, articles, content, search, searcher, related, views, trendingJob, trending, pages);
+        return new Dateline(config, clock, parts, app, jobs, List.of(indexing, evictions), List.of(search, memoryViews));
+    }
+
+    private static boolean touches(List<Event> batch, String key) {
+        return batch.stream().anyMatch(e -> e.keys().contains(key));
     }
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */
     public Dateline start() {
-        if (config.demo() && articles.countPublished(ArticleRepository.Listing.ALL) == 0 && events.head() == 0) {
+        if (config.demo() && parts.events().head() == 0) {
             MutableClock demoClock = new MutableClock(clock.instant());
-            TaxonomyRepository demoTaxonomy = new TaxonomyRepository(db);
-            ContentService demoWriter = new ContentService(db, events, new ArticleRepository(db, demoTaxonomy), demoTaxonomy, new ImageRepository(db), demoClock);
-            new DemoContent(demoWriter, demoClock).load(clock.instant());
+            new DemoContent(contentService(parts.db(), parts.events(), demoClock), demoClock).load(clock.instant());
         }
         app.start(config.port());
         jobs.start();
-        log.info("serving url=http://localhost:{}/ database={}", port(), db.dialect().name().toLowerCase());
+        log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase());
         return this;
     }
 
@@ -145,16 +191,20 @@ public final class Dateline implements AutoCloseable {
         return app.port();
     }
 
+    public Parts parts() {
+        return parts;
+    }
+
     public ContentService content() {
-        return content;
+        return parts.content();
     }
 
     public ArticleRepository articles() {
-        return articles;
+        return parts.articles();
     }
 
     public Database database() {
-        return db;
+        return parts.db();
     }
 
     /** Throws away every derived view and makes it again from SQL. */
@@ -167,11 +217,11 @@ public final class Dateline implements AutoCloseable {
     }
 
     public SiteArchive export() {
-        return SiteArchive.read(db);
+        return SiteArchive.read(parts.db());
     }
 
     public void importSite(SiteArchive archive) {
-        content.importSite(archive);
+        parts.content().importSite(archive);
     }
 
     /**
@@ -179,7 +229,7 @@ public final class Dateline implements AutoCloseable {
      * timeout passes. For tests and tools; returns whether the views caught up.
      */
     public boolean awaitDerivedViews(Duration timeout) {
-        long head = events.head();
+        long head = parts.events().head();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (tailers.stream().allMatch(t -> t.position() >= head)) {
@@ -195,10 +245,17 @@ public final class Dateline implements AutoCloseable {
         return false;
     }
 
+    /** Stops serving, then saves the view counts still in memory, then closes the index and database. */
     @Override
     public void close() {
         app.stop();
         jobs.close();
-        db.close();
+        try {
+            parts.views().flush();
+        } catch (RuntimeException e) {
+            log.error("could not save view counts on shutdown", e);
+        }
+        parts.search().close();
+        parts.db().close();
     }
 }

@@ -2,6 +2,8 @@ package dateline;
 
 import dateline.content.SiteArchive;
 import dateline.platform.Config;
+import dateline.platform.Database;
+import dateline.platform.EventLog;
 import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,19 +74,41 @@ public final class Main {
         return switch (command) {
             case "serve" -> serve(config);
             case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
-            case "export" -> withApp(config, stderr, app -> export(app, args.get(1), stdout));
-            case "import" -> withApp(config, stderr, app -> importFrom(app, args.get(1), stdin, stderr));
+            case "export" -> withDatabase(config, stderr, db -> export(db, args.get(1), stdout));
+            case "import" -> withDatabase(config, stderr, db -> importFrom(db, args.get(1), stdin, stderr));
             default -> throw new IllegalStateException(command);
         };
     }
 
-    private interface AppTask {
-        void run(Dateline app) throws IOException;
+    private interface Task<T> {
+        void run(T target) throws IOException;
     }
 
-    private static int withApp(Config config, PrintStream stderr, AppTask task) {
-        try (Dateline app = Dateline.create(config.withDemo(false), Clock.systemUTC())) {
-            task.run(app);
+    /** Runs a task on the whole application (it takes the search index, so the site must be stopped). */
+    private static int withApp(Config config, PrintStream stderr, Task<Dateline> task) {
+        return guarded(stderr, () -> {
+            try (Dateline app = Dateline.create(config.withDemo(false), Clock.systemUTC())) {
+                task.run(app);
+            }
+        });
+    }
+
+    /** Runs a task on the database alone: safe while the site is serving. */
+    private static int withDatabase(Config config, PrintStream stderr, Task<Database> task) {
+        return guarded(stderr, () -> {
+            try (Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+                task.run(db);
+            }
+        });
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static int guarded(PrintStream stderr, Work work) {
+        try {
+            work.run();
             return 0;
         } catch (ValidationFailed e) {
             stderr.println("The file was refused: " + e.getMessage());
@@ -98,8 +122,8 @@ public final class Main {
         }
     }
 
-    private static void export(Dateline app, String file, PrintStream stdout) throws IOException {
-        SiteArchive archive = app.export();
+    private static void export(Database db, String file, PrintStream stdout) throws IOException {
+        SiteArchive archive = SiteArchive.read(db);
         if (file.equals("-")) {
             archive.write(stdout);
         } else {
@@ -109,7 +133,7 @@ public final class Main {
         }
     }
 
-    private static void importFrom(Dateline app, String file, InputStream stdin, PrintStream stderr) throws IOException {
+    private static void importFrom(Database db, String file, InputStream stdin, PrintStream stderr) throws IOException {
         SiteArchive archive;
         if (file.equals("-")) {
             archive = SiteArchive.parse(stdin);
@@ -118,7 +142,7 @@ public final class Main {
                 archive = SiteArchive.parse(in);
             }
         }
-        app.importSite(archive);
+        Dateline.contentService(db, new EventLog(db), Clock.systemUTC()).importSite(archive);
         stderr.println("Imported " + archive.rowCount("articles") + " stories, " + archive.rowCount("images") + " images.");
     }
 

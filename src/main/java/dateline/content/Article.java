@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param updatedAt the public "Updated" time: set only by a change made after first publication
  * @param modifiedAt the last change of any kind, including unpublished drafts
+ * @param relatedIds the desk's own "Read more" picks, in order (they may since have been unpublished)
  */
 public record Article(
         String id,
@@ -29,7 +30,8 @@ public record Article(
         Instant firstPublishedAt,
         Instant updatedAt,
         Instant scheduledAt,
-        List<Correction> corrections) {
+        List<Correction> corrections,
+        List<String> relatedIds) {
 
     public boolean isPublished() {
         return status == Status.PUBLISHED;

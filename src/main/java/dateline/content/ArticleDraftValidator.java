@@ -15,6 +15,8 @@ final class ArticleDraftValidator {
     static final String SLUG_INVALID = "'%s' cannot be an address: use lower-case letters, digits and single hyphens.";
     static final String SLUG_TAKEN = "Another story already uses the address '%s'.";
     static final String TAG_INVALID = "The tag '%s' needs at least one letter or digit and at most 100 characters.";
+    static final String RELATED_UNKNOWN = "There is no story with id '%s' to recommend.";
+    static final String RELATED_SELF = "A story cannot recommend itself.";
     static final String BODY_TOO_LONG = "The body is over one million characters.";
 
     private final ArticleRepository articles;
@@ -58,6 +60,13 @@ final class ArticleDraftValidator {
         for (String tag : d.tagNames()) {
             if (tag == null || Slugs.slugify(tag).isEmpty() || tag.length() > 100) {
                 errors.add("tagNames", TAG_INVALID.formatted(tag));
+            }
+        }
+        for (String relatedId : d.relatedIds()) {
+            if (relatedId.equals(articleId)) {
+                errors.add("relatedIds", RELATED_SELF);
+            } else if (articles.findById(h, relatedId).isEmpty()) {
+                errors.add("relatedIds", RELATED_UNKNOWN.formatted(relatedId));
             }
         }
         if (d.bodyHtml() != null && d.bodyHtml().length() > 1_000_000) {

@@ -136,12 +136,15 @@ public final class ArticleRepository {
         Map<String, List<Author>> authors = new HashMap<>();
         Map<String, List<Tag>> tags = new HashMap<>();
         Map<String, List<Correction>> corrections = new HashMap<>();
+        Map<String, List<String>> related = new HashMap<>();
         h.createQuery("SELECT 'a' AS kind, aa.article_id, aa.position AS ord, au.id, au.slug, au.name, au.job_title AS extra, au.bio AS more "
                         + "FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (<ids>) "
                         + "UNION ALL SELECT 't', at.article_id, at.position, t.id, t.slug, t.name, NULL, NULL "
                         + "FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (<ids>) "
                         + "UNION ALL SELECT 'c', c.article_id, c.created_at, c.id, NULL, c.note, NULL, NULL "
                         + "FROM corrections c WHERE c.article_id IN (<ids>) "
+                        + "UNION ALL SELECT 'r', r.article_id, r.position, r.related_id, NULL, NULL, NULL, NULL "
+                        + "FROM article_related r WHERE r.article_id IN (<ids>) "
                         + "ORDER BY 1, 2, 3, 4")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> {
@@ -151,6 +154,7 @@ public final class ArticleRepository {
                                 rs.getString("slug"), rs.getString("name"), rs.getString("extra"), rs.getString("more")));
                         case "t" -> tags.computeIfAbsent(articleId, k -> new ArrayList<>()).add(new Tag(rs.getString("id"),
                                 rs.getString("slug"), rs.getString("name")));
+                        case "r" -> related.computeIfAbsent(articleId, k -> new ArrayList<>()).add(rs.getString("id"));
                         default -> corrections.computeIfAbsent(articleId, k -> new ArrayList<>()).add(new Correction(rs.getString("id"),
                                 rs.getString("name"), Instant.ofEpochMilli(rs.getLong("ord"))));
                     }
@@ -170,7 +174,7 @@ public final class ArticleRepository {
                     authors.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()), joined.image(),
                     r.language(), r.source(), Status.fromDb(r.status()), r.version(), Instant.ofEpochMilli(r.createdAt()),
                     Instant.ofEpochMilli(r.modifiedAt()), instant(r.firstPublishedAt()), instant(r.updatedAt()),
-                    instant(r.scheduledAt()), corrections.getOrDefault(r.id(), List.of())));
+                    instant(r.scheduledAt()), corrections.getOrDefault(r.id(), List.of()), related.getOrDefault(r.id(), List.of())));
         }
         return result;
     }
@@ -211,6 +215,29 @@ public final class ArticleRepository {
             h.createUpdate("INSERT INTO article_tags (article_id, tag_id, position) VALUES (:a, :b, :p)")
                     .bind("a", articleId).bind("b", tagIds.get(i)).bind("p", i).execute();
         }
+    }
+
+    void replaceRelated(Handle h, String articleId, List<String> relatedIds) {
+        h.createUpdate("DELETE FROM article_related WHERE article_id = :id").bind("id", articleId).execute();
+        for (int i = 0; i < relatedIds.size(); i++) {
+            h.createUpdate("INSERT INTO article_related (article_id, related_id, position) VALUES (:a, :b, :p)")
+                    .bind("a", articleId).bind("b", relatedIds.get(i)).bind("p", i).execute();
+        }
+    }
+
+    /** Ids of published stories after {@code afterId} in id order: for rebuilding derived views in batches. */
+    public List<Article> publishedBatch(String afterId, int limit) {
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = 'published' AND a.id > :after ORDER BY a.id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map(JOINED).list()));
+    }
+
+    /** Published stories among these ids, in no particular order. */
+    public List<Article> publishedByIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = 'published' AND a.id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map(JOINED).list()));
     }
 
     void insertCorrection(Handle h, String articleId, Correction c) {

@@ -122,6 +122,7 @@ public final class ContentService {
             articles.insert(h, row);
             articles.replaceAuthors(h, id, distinct(draft.authorIds()));
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
+            articles.replaceRelated(h, id, distinct(draft.relatedIds()));
             return record(h, null, id, "create", actor, "article.created");
         });
     }
@@ -147,6 +148,7 @@ public final class ContentService {
             update(h, row, baseVersion);
             articles.replaceAuthors(h, id, distinct(draft.authorIds()));
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
+            articles.replaceRelated(h, id, distinct(draft.relatedIds()));
             return record(h, before, id, "edit", actor, "article.updated");
         });
     }
@@ -229,6 +231,23 @@ public final class ContentService {
         });
     }
 
+    /** Replaces the site settings; every page shows them, so every page is refreshed. */
+    public SiteSettings saveSettings(SiteSettings settings) {
+        return write(h -> {
+            ValidationErrors errors = new ValidationErrors();
+            if (!settings.googleNewsUrl().isEmpty() && !settings.googleNewsUrl().matches("https://\\S+")) {
+                errors.add("googleNewsUrl", "Give the full https:// address of the Google News page.");
+            }
+            if (!settings.appUrl().isEmpty() && !settings.appUrl().matches("https://\\S+")) {
+                errors.add("appUrl", "Give the full https:// address where readers get the app.");
+            }
+            errors.throwIfAny();
+            SettingsRepository.save(h, settings);
+            events.append(h, now(), "settings.updated", null, List.of("nav", "settings"));
+            return settings;
+        });
+    }
+
     /** Loads a whole-site archive into an empty database, as one transaction. */
     public void importSite(SiteArchive archive) {
         write(h -> {
@@ -290,6 +309,7 @@ public final class ContentService {
         s.put("source", a.source());
         s.put("status", a.status().dbValue());
         s.put("corrections", a.corrections().stream().map(Correction::note).toList());
+        s.put("relatedIds", a.relatedIds());
         try {
             return json.writeValueAsString(s);
         } catch (JsonProcessingException e) {

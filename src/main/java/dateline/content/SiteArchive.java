@@ -29,7 +29,7 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Lossless by construction: values are written as stored (times as epoch milliseconds, image
  * bytes as base64), rows sorted by key, so export → import → export gives the same bytes. The event
- * log and consumer cursors are not content and are not exported; an import appends one event.
+ * log, consumer cursors and view counts are not content and are not exported; an import appends one event.
  */
 public final class SiteArchive {
     static final String FORMAT = "dateline-site";
@@ -39,6 +39,7 @@ public final class SiteArchive {
     private record TableSpec(String name, String orderBy, Set<String> skipped, Set<String> binary) {}
 
     private static final List<TableSpec> TABLES = List.of(
+            new TableSpec("site_settings", "name", Set.of(), Set.of()),
             new TableSpec("sections", "id", Set.of(), Set.of()),
             new TableSpec("authors", "id", Set.of(), Set.of()),
             new TableSpec("tags", "id", Set.of(), Set.of()),
@@ -46,6 +47,7 @@ public final class SiteArchive {
             new TableSpec("articles", "id", Set.of(), Set.of()),
             new TableSpec("article_authors", "article_id, position", Set.of(), Set.of()),
             new TableSpec("article_tags", "article_id, position", Set.of(), Set.of()),
+            new TableSpec("article_related", "article_id, position", Set.of(), Set.of()),
             new TableSpec("corrections", "article_id, created_at, id", Set.of(), Set.of()),
             new TableSpec("slug_redirects", "slug", Set.of(), Set.of()),
             // Revision ids are the database's own counter: order is kept, the numbers are not.

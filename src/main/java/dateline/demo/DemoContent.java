@@ -8,6 +8,7 @@ import dateline.content.Author;
 import dateline.content.ContentService;
 import dateline.content.Image;
 import dateline.content.Section;
+import dateline.content.SiteSettings;
 import dateline.platform.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ public final class DemoContent {
     public void load(Instant now) {
         JsonNode demo = read();
         clock.set(now.minus(Duration.ofDays(30)));
+        content.saveSettings(new SiteSettings(demo.path("settings").path("googleNewsUrl").asText(""), demo.path("settings").path("appUrl").asText("")));
         Map<String, Section> sections = new HashMap<>();
         int position = 0;
         for (JsonNode s : demo.path("sections")) {

@@ -25,7 +25,8 @@ public record Config(
         String siteUrl,
         ZoneId zone,
         long pageCacheBytes,
-        int readStoreEntries) {
+        int readStoreEntries,
+        int trendingWindowHours) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -43,6 +44,7 @@ public record Config(
             new Setting("DATELINE_TIMEZONE", "UTC", "time zone in which the site shows times (an IANA name)"),
             new Setting("DATELINE_PAGE_CACHE_MB", "64", "memory for rendered pages; 0 turns the page cache off"),
             new Setting("DATELINE_READ_STORE_ENTRIES", "10000", "stories kept in memory for rendering; 0 reads every miss from the database"),
+            new Setting("DATELINE_TRENDING_WINDOW_HOURS", "24", "how far back Trending looks; older views fade out"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
     /** Reads the settings from an environment map, collecting every bad value before failing. */
@@ -64,6 +66,7 @@ public record Config(
         }
         int cacheMb = intSetting(env, "DATELINE_PAGE_CACHE_MB", 64, 0, 1 << 16, problems);
         int readStore = intSetting(env, "DATELINE_READ_STORE_ENTRIES", 10_000, 0, 10_000_000, problems);
+        int trendingHours = intSetting(env, "DATELINE_TRENDING_WINDOW_HOURS", 24, 1, 24 * 7, problems);
         String siteUrl = env.getOrDefault("DATELINE_SITE_URL", "http://localhost:" + port);
         if (!siteUrl.matches("https?://[^/\\s]+(/[^\\s]*)?")) {
             problems.add("DATELINE_SITE_URL must be an http(s) URL, got '" + siteUrl + "'");
@@ -73,19 +76,19 @@ public record Config(
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore);
+                cacheMb * 1024L * 1024L, readStore, trendingHours);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours);
     }
 
     private static String stripSlash(String url) {

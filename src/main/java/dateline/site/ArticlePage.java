@@ -1,9 +1,10 @@
 package dateline.site;
 
 import dateline.content.Article;
+import java.util.List;
 
-/** One story, as readers see it. */
-public record ArticlePage(Chrome chrome, Article article) {
+/** One story, as readers see it, with Read more and Top Content. */
+public record ArticlePage(Chrome chrome, Article article, List<Article> readMore, List<Article> topContent) {
 
     /** Shown only once the story changed after it was first published. */
     public boolean showUpdated() {
@@ -12,5 +13,14 @@ public record ArticlePage(Chrome chrome, Article article) {
 
     public boolean isAgencyCopy() {
         return !article.source().equalsIgnoreCase("staff");
+    }
+
+    /** The language the page frame is written in, where it differs from the story's. */
+    public String chromeLanguage() {
+        return article.language().startsWith("en") ? null : "en";
+    }
+
+    public String readModeUrl() {
+        return chrome.currentPath() + "/read";
     }
 }

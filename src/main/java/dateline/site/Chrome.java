@@ -2,6 +2,7 @@ package dateline.site;
 
 import dateline.content.Article;
 import dateline.content.Section;
+import dateline.content.SiteSettings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -12,11 +13,8 @@ import java.util.List;
  *
  * @param currentPath the page's own path, for the canonical link and {@code aria-current}
  */
-public record Chrome(String siteName, String siteUrl, List<Section> sections, String cssPath, ZoneId zone, String currentPath) {
-
-    public Chrome at(String path) {
-        return new Chrome(siteName, siteUrl, sections, cssPath, zone, path);
-    }
+public record Chrome(String siteName, String siteUrl, List<Section> sections, StaticAssets assets, SiteSettings settings,
+                     ZoneId zone, String currentPath) {
 
     public String canonical() {
         return siteUrl + currentPath;
@@ -36,5 +34,9 @@ public record Chrome(String siteName, String siteUrl, List<Section> sections, St
 
     public String display(Instant instant) {
         return Times.display(instant, zone);
+    }
+
+    public Section section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
 }

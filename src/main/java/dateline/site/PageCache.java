@@ -102,6 +102,12 @@ public final class PageCache {
         pages.asMap().entrySet().removeIf(entry -> events.stream().anyMatch(e -> intersects(e.keys(), entry.getValue().keys())));
     }
 
+    /** Drops every page that carries one of these keys: for changes that are not content events (Trending). */
+    public void evictKeys(java.util.Set<String> keys) {
+        generation.incrementAndGet();
+        pages.asMap().entrySet().removeIf(entry -> intersects(keys, entry.getValue().keys()));
+    }
+
     public void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();

@@ -7,58 +7,58 @@ import dateline.content.ImageRepository;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
 import dateline.platform.BadRequest;
-import dateline.platform.Config;
 import dateline.platform.NotFound;
-import dateline.platform.Templates;
+import dateline.trending.TrendingJob;
+import dateline.trending.TrendingList;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * The public site: front page, section, tag, author and article pages, images and the stylesheet.
+ * The site's fronts: home, section, tag and author pages, Most read, plus images and static assets.
  *
- * <p>Every page goes through the {@link PageCache}: a hit is bytes and an ETag; a miss reads the
- * database, renders the precompiled template and keeps the result.
+ * <p>Every page goes through the {@link PageCache}: a hit is bytes and an ETag (usually answered by
+ * {@link CachedPageHandler} before it reaches a route); a miss reads the database, renders the
+ * precompiled template and keeps the result.
  */
 public final class SiteRoutes {
     static final String PAGE_NOT_A_NUMBER = "The page number must be a whole number from 1 up, not '%s'.";
     static final String NO_SUCH_PAGE = "There is no page %d here: the list has %d page(s).";
-    static final String STORY_GONE = "This story is no longer available.";
-    private static final String HTML = "text/html; charset=utf-8";
 
-    private final Config config;
+    private final SiteFrame frame;
     private final ArticleRepository articles;
-    private final ReadStore reads;
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
-    private final PageCache cache;
-    private final Templates templates;
-    private final StaticAssets assets;
+    private final TrendingList trending;
 
-    public SiteRoutes(Config config, ArticleRepository articles, ReadStore reads, TaxonomyRepository taxonomy, ImageRepository images,
-                      PageCache cache, Templates templates, StaticAssets assets) {
-        this.config = config;
+    public SiteRoutes(SiteFrame frame, ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images, TrendingList trending) {
+        this.frame = frame;
         this.articles = articles;
-        this.reads = reads;
         this.taxonomy = taxonomy;
         this.images = images;
-        this.cache = cache;
-        this.templates = templates;
-        this.assets = assets;
+        this.trending = trending;
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/", ctx -> page(ctx, "/", this::home));
-        routes.get(assets.cssPath(), ctx -> Responses.send(ctx, assets.css()));
+        routes.get("/", ctx -> frame.serve(ctx, "/", this::home));
+        frame.assets().all().forEach((path, page) -> routes.get(path, ctx -> Responses.send(ctx, page)));
         routes.get("/media/{file}", this::image);
+        routes.get("/most-read", ctx -> mostRead(ctx, TrendingList.Period.DAY));
+        routes.get("/most-read/{period}", ctx -> {
+            TrendingList.Period period = TrendingList.Period.fromSlug(ctx.pathParam("period"));
+            if (period == null || period == TrendingList.Period.DAY) {
+                throw new NotFound("There is no such Most read list.");
+            }
+            mostRead(ctx, period);
+        });
         routes.get("/tag/{slug}", ctx -> listPage(ctx, "/tag/" + ctx.pathParam("slug")));
         routes.get("/author/{slug}", ctx -> listPage(ctx, "/author/" + ctx.pathParam("slug")));
-        routes.get("/{year}/{month}/{day}/{slug}", this::article);
+    }
+
+    /** Added last: a section's address is a single path segment, so it must not shadow other routes. */
+    public void addSectionRouteTo(RoutesConfig routes) {
         routes.get("/{section}", ctx -> listPage(ctx, "/" + ctx.pathParam("section")));
     }
 
@@ -73,28 +73,11 @@ public final class SiteRoutes {
         return query.matches("page=[1-9][0-9]{0,5}") && !query.equals("page=1") ? path + "?" + query : null;
     }
 
-    /** Serves a page from the cache, or renders, keeps and serves it. */
-    private void page(Context ctx, String key, Supplier<Rendered> render) {
-        PageCache.Page page = cache.get(key).orElse(null);
-        if (page == null) {
-            long generation = cache.generation();
-            Rendered rendered = render.get();
-            page = cache.put(key, rendered.body(), rendered.keys(), HTML, Responses.PAGE_CACHE_CONTROL, generation);
-        }
-        Responses.send(ctx, page);
-    }
-
-    private record Rendered(byte[] body, Set<String> keys) {}
-
-    private Chrome chrome(String path) {
-        return new Chrome(config.siteName(), config.siteUrl(), taxonomy.sections(), assets.cssPath(), config.zone(), path);
-    }
-
-    private Rendered home() {
+    private SiteFrame.Rendered home() {
         List<Article> latest = articles.published(Listing.ALL, 13, 0);
         Article lead = latest.isEmpty() ? null : latest.get(0);
         List<HomePage.SectionBlock> blocks = new ArrayList<>();
-        Chrome chrome = chrome("/");
+        Chrome chrome = frame.chrome("/");
         for (Section section : chrome.sections()) {
             List<Article> inSection = articles.published(Listing.section(section.id()), 4, 0);
             if (!inSection.isEmpty()) {
@@ -102,33 +85,42 @@ public final class SiteRoutes {
             }
         }
         List<Article> rest = latest.isEmpty() ? List.of() : latest.subList(1, latest.size());
-        return new Rendered(templates.render("site/home.jte", new HomePage(chrome, lead, rest, blocks)), Set.of("home", "nav"));
+        HomePage page = new HomePage(chrome, lead, rest, blocks, trending.trending());
+        return new SiteFrame.Rendered(frame.render("site/home.jte", page), Set.of("home", "nav", TrendingJob.SURROGATE_KEY));
+    }
+
+    private void mostRead(Context ctx, TrendingList.Period period) {
+        String path = period == TrendingList.Period.DAY ? "/most-read" : "/most-read/" + period.slug;
+        frame.serve(ctx, path, () -> {
+            MostReadPage page = new MostReadPage(frame.chrome(path), period, trending.mostRead(period));
+            return new SiteFrame.Rendered(frame.render("site/most-read.jte", page), Set.of("nav", TrendingJob.SURROGATE_KEY));
+        });
     }
 
     private void listPage(Context ctx, String path) {
         int pageNumber = pageNumber(ctx);
         String key = pageNumber == 1 ? path : path + "?page=" + pageNumber;
-        page(ctx, key, () -> {
-            Chrome chrome = chrome(path);
+        frame.serve(ctx, key, () -> {
+            Chrome chrome = frame.chrome(path);
             if (path.startsWith("/tag/")) {
                 var tag = taxonomy.tagBySlug(path.substring(5)).orElseThrow(() -> new NotFound("There is no topic at this address."));
                 Listing listing = Listing.tag(tag.id());
                 Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-                return new Rendered(templates.render("site/tag.jte", new TagPage(chrome, tag, list, pagination)), Set.of("nav", "tag:" + tag.id()));
+                return new SiteFrame.Rendered(frame.render("site/tag.jte", new TagPage(chrome, tag, list, pagination)), Set.of("nav", "tag:" + tag.id()));
             }
             if (path.startsWith("/author/")) {
                 var author = taxonomy.authorBySlug(path.substring(8)).orElseThrow(() -> new NotFound("There is no author at this address."));
                 Listing listing = Listing.author(author.id());
                 Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-                return new Rendered(templates.render("site/author.jte", new AuthorPage(chrome, author, list, pagination)), Set.of("nav", "author:" + author.id()));
+                return new SiteFrame.Rendered(frame.render("site/author.jte", new AuthorPage(chrome, author, list, pagination)), Set.of("nav", "author:" + author.id()));
             }
             Section section = taxonomy.sectionBySlug(path.substring(1)).orElseThrow(() -> new NotFound("There is no section at this address."));
             Listing listing = Listing.section(section.id());
             Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
             var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-            return new Rendered(templates.render("site/section.jte", new SectionPage(chrome, section, list, pagination)), Set.of("nav", "section:" + section.id()));
+            return new SiteFrame.Rendered(frame.render("site/section.jte", new SectionPage(chrome, section, list, pagination)), Set.of("nav", "section:" + section.id()));
         });
     }
 
@@ -140,7 +132,7 @@ public final class SiteRoutes {
         return pagination;
     }
 
-    private static int pageNumber(Context ctx) {
+    static int pageNumber(Context ctx) {
         String raw = ctx.queryParam("page");
         if (raw == null) {
             return 1;
@@ -156,39 +148,11 @@ public final class SiteRoutes {
         throw new BadRequest(PAGE_NOT_A_NUMBER.formatted(raw));
     }
 
-    private void article(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        String requested = ctx.path();
-        PageCache.Page cached = cache.get(requested).orElse(null);
-        if (cached != null) {
-            Responses.send(ctx, cached);
-            return;
-        }
-        long generation = cache.generation();
-        Article article = reads.articleBySlug(slug)
-                .or(() -> articles.redirectTarget(slug).flatMap(articles::findById))
-                .orElseThrow(() -> new NotFound("There is no story at this address."));
-        if (!article.isPublished()) {
-            if (article.wasEverPublished()) {
-                renderError(ctx, 410, STORY_GONE);
-                return;
-            }
-            throw new NotFound("There is no story at this address.");
-        }
-        String canonical = Urls.article(article, config.zone());
-        if (!canonical.equals(requested)) {
-            ctx.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
-            return;
-        }
-        Set<String> keys = new LinkedHashSet<>(List.of("nav", "article:" + article.id()));
-        byte[] body = templates.render("site/article.jte", new ArticlePage(chrome(canonical), article));
-        Responses.send(ctx, cache.put(canonical, body, keys, HTML, Responses.PAGE_CACHE_CONTROL, generation));
-    }
-
     private void image(Context ctx) {
         String file = ctx.pathParam("file");
         String id = file.replaceFirst("\\.(jpg|png)$", "");
         String key = "/media/" + file;
+        PageCache cache = frame.cache();
         PageCache.Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
@@ -197,21 +161,5 @@ public final class SiteRoutes {
             page = cache.put(key, data, Set.of("image:" + id), image.contentType(), Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
-    }
-
-    /** Renders the error page inside the site frame; used for every HTML error status. */
-    public void renderError(Context ctx, int status, String message) {
-        String title = switch (status) {
-            case 400 -> "Bad request";
-            case 404 -> "Page not found";
-            case 409 -> "Conflict";
-            case 410 -> "Story removed";
-            case 422 -> "Invalid input";
-            default -> "Something went wrong";
-        };
-        ctx.status(status);
-        ctx.header("Cache-Control", "no-store");
-        ctx.contentType(HTML);
-        ctx.result(templates.render("site/error.jte", new ErrorPage(chrome(ctx.path()), status, title, message)));
     }
 }

@@ -17,7 +17,11 @@ public final class Urls {
     private Urls() {}
 
     public static String article(Article article, ZoneId zone) {
-        return "/" + DAY.format(article.firstPublishedAt().atZone(zone)) + "/" + article.slug();
+        return article(article.firstPublishedAt(), article.slug(), zone);
+    }
+
+    public static String article(java.time.Instant firstPublished, String slug, ZoneId zone) {
+        return "/" + DAY.format(firstPublished.atZone(zone)) + "/" + slug;
     }
 
     public static String section(Section section) {

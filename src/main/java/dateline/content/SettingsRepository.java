@@ -1,0 +1,38 @@
+package dateline.content;
+
+import dateline.platform.Database;
+import java.util.HashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for site settings, kept in memory after the first read; {@link #forget()} on a settings event. */
+public final class SettingsRepository {
+    private final Database db;
+    private volatile SiteSettings cached;
+
+    public SettingsRepository(Database db) {
+        this.db = db;
+    }
+
+    public SiteSettings settings() {
+        SiteSettings current = cached;
+        if (current == null) {
+            Map<String, String> values = new HashMap<>();
+            db.jdbi().useHandle(h -> h.createQuery("SELECT name, value FROM site_settings")
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> values.put(e.getKey(), e.getValue())));
+            current = SiteSettings.of(values);
+            cached = current;
+        }
+        return current;
+    }
+
+    public void forget() {
+        cached = null;
+    }
+
+    static void save(Handle h, SiteSettings settings) {
+        h.createUpdate("DELETE FROM site_settings").execute();
+        settings.asMap().forEach((name, value) -> h.createUpdate("INSERT INTO site_settings (name, value) VALUES (:n, :v)")
+                .bind("n", name).bind("v", value).execute());
+    }
+}

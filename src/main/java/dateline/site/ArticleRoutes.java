@@ -1,0 +1,85 @@
+package dateline.site;
+
+import dateline.content.Article;
+import dateline.content.ArticleRepository;
+import dateline.platform.NotFound;
+import dateline.search.RelatedStories;
+import dateline.trending.TrendingJob;
+import dateline.trending.TrendingList;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A story's page at /yyyy/mm/dd/slug and its reader view at …/read.
+ *
+ * <p>An old slug or a wrong date answers 301 to the canonical address; an unpublished story 410.
+ * The page carries the keys of the stories it links to in Read more, so it is rendered again when
+ * one of them changes or is withdrawn.
+ */
+public final class ArticleRoutes {
+    static final String STORY_GONE = "This story is no longer available.";
+    static final String NO_STORY = "There is no story at this address.";
+
+    private final SiteFrame frame;
+    private final ArticleRepository articles;
+    private final ReadStore reads;
+    private final RelatedStories related;
+    private final TrendingList trending;
+
+    public ArticleRoutes(SiteFrame frame, ArticleRepository articles, ReadStore reads, RelatedStories related, TrendingList trending) {
+        this.frame = frame;
+        this.articles = articles;
+        this.reads = reads;
+        this.related = related;
+        this.trending = trending;
+    }
+
+    public void addTo(RoutesConfig routes) {
+        routes.get("/{year}/{month}/{day}/{slug}", ctx -> article(ctx, false));
+        routes.get("/{year}/{month}/{day}/{slug}/read", ctx -> article(ctx, true));
+    }
+
+    private void article(Context ctx, boolean readMode) {
+        String slug = ctx.pathParam("slug");
+        String requested = ctx.path();
+        PageCache cache = frame.cache();
+        PageCache.Page cached = cache.get(requested).orElse(null);
+        if (cached != null) {
+            Responses.send(ctx, cached);
+            return;
+        }
+        long generation = cache.generation();
+        Article article = reads.articleBySlug(slug)
+                .or(() -> articles.redirectTarget(slug).flatMap(articles::findById))
+                .orElseThrow(() -> new NotFound(NO_STORY));
+        if (!article.isPublished()) {
+            if (article.wasEverPublished()) {
+                frame.renderError(ctx, 410, STORY_GONE);
+                return;
+            }
+            throw new NotFound(NO_STORY);
+        }
+        String articlePath = Urls.article(article, frame.config().zone());
+        String canonical = readMode ? articlePath + "/read" : articlePath;
+        if (!canonical.equals(requested)) {
+            ctx.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>(List.of("nav", "article:" + article.id()));
+        byte[] body;
+        if (readMode) {
+            body = frame.render("site/read-mode.jte", new ReadModePage(frame.chrome(articlePath), article));
+        } else {
+            List<Article> readMore = related.forArticle(article);
+            readMore.forEach(r -> keys.add("article:" + r.id()));
+            List<Article> top = trending.trending();
+            keys.add(TrendingJob.SURROGATE_KEY);
+            body = frame.render("site/article.jte", new ArticlePage(frame.chrome(articlePath), article, readMore, top));
+        }
+        Responses.send(ctx, cache.put(canonical, body, keys, SiteFrame.HTML, Responses.PAGE_CACHE_CONTROL, generation));
+    }
+}

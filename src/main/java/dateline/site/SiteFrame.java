@@ -1,0 +1,84 @@
+package dateline.site;
+
+import dateline.content.SettingsRepository;
+import dateline.content.TaxonomyRepository;
+import dateline.platform.Config;
+import dateline.platform.Templates;
+import io.javalin.http.Context;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What every public page shares: its frame ({@link Chrome}), rendering through the page cache, and
+ * the error page. The site's route classes each hold one.
+ */
+public final class SiteFrame {
+    static final String HTML = "text/html; charset=utf-8";
+
+    /** A rendered page and the surrogate keys of what it shows. */
+    record Rendered(byte[] body, Set<String> keys) {}
+
+    private final Config config;
+    private final TaxonomyRepository taxonomy;
+    private final SettingsRepository settings;
+    private final PageCache cache;
+    private final Templates templates;
+    private final StaticAssets assets;
+
+    public SiteFrame(Config config, TaxonomyRepository taxonomy, SettingsRepository settings, PageCache cache, Templates templates,
+                     StaticAssets assets) {
+        this.config = config;
+        this.taxonomy = taxonomy;
+        this.settings = settings;
+        this.cache = cache;
+        this.templates = templates;
+        this.assets = assets;
+    }
+
+    Chrome chrome(String path) {
+        return new Chrome(config.siteName(), config.siteUrl(), taxonomy.sections(), assets, settings.settings(), config.zone(), path);
+    }
+
+    Config config() {
+        return config;
+    }
+
+    PageCache cache() {
+        return cache;
+    }
+
+    StaticAssets assets() {
+        return assets;
+    }
+
+    byte[] render(String template, Object page) {
+        return templates.render(template, page);
+    }
+
+    /** Serves a page from the cache, or renders, keeps and serves it. */
+    void serve(Context ctx, String key, Supplier<Rendered> render) {
+        PageCache.Page page = cache.get(key).orElse(null);
+        if (page == null) {
+            long generation = cache.generation();
+            Rendered rendered = render.get();
+            page = cache.put(key, rendered.body(), rendered.keys(), HTML, Responses.PAGE_CACHE_CONTROL, generation);
+        }
+        Responses.send(ctx, page);
+    }
+
+    /** Renders the error page inside the site frame; used for every HTML error status. */
+    public void renderError(Context ctx, int status, String message) {
+        String title = switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Page not found";
+            case 409 -> "Conflict";
+            case 410 -> "Story removed";
+            case 422 -> "Invalid input";
+            default -> "Something went wrong";
+        };
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(HTML);
+        ctx.result(templates.render("site/error.jte", new ErrorPage(chrome(ctx.path()), status, title, message)));
+    }
+}
