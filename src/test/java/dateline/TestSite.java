@@ -25,12 +25,15 @@ import java.util.List;
 public final class TestSite implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
-    public final MutableClock clock = new MutableClock(START);
+    public final MutableClock clock;
     public final Dateline app;
     public final ContentService content;
+    private final Config config;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestSite(Config config, boolean start) {
+    private TestSite(Config config, boolean start, MutableClock clock) {
+        this.config = config;
+        this.clock = clock;
         this.app = Dateline.create(config, clock);
         this.content = app.content();
         if (start) {
@@ -40,12 +43,21 @@ public final class TestSite implements AutoCloseable {
 
     /** A running site on a new, empty database of the given kind. */
     public static TestSite start(TestDatabase db, Path tempDir) {
-        return new TestSite(db.config(tempDir), true);
+        return new TestSite(db.config(tempDir), true, new MutableClock(START));
+    }
+
+    /** A site started again on the same database and data folder, as after a restart. */
+    public static TestSite restart(Config config, MutableClock clock) {
+        return new TestSite(config, true, clock);
+    }
+
+    public Config config() {
+        return config;
     }
 
     /** The same, but not serving HTTP: for tests of the content service alone. */
     public static TestSite unstarted(TestDatabase db, Path tempDir) {
-        return new TestSite(db.config(tempDir), false);
+        return new TestSite(db.config(tempDir), false, new MutableClock(START));
     }
 
     public Section givenSection(String name) {

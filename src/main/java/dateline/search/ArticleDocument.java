@@ -37,6 +37,7 @@ public final class ArticleDocument {
     public static final String PUBLISHED = "published";
     public static final String PUBLISHED_SORT = "published_sort";
     public static final String WORDS = "words";
+    public static final String HEADLINE_WORDS = "headline_words";
 
     /** Languages with their own analysis; every other language uses {@link #OTHER}. */
     public static final String ENGLISH = "en";
@@ -90,7 +91,9 @@ public final class ArticleDocument {
         doc.add(new TextField(TAGS_TEXT, tags, Field.Store.YES));
         doc.add(new TextField(headlineField(lang), article.headline(), Field.Store.YES));
         doc.add(new TextField(bodyField(lang), body, Field.Store.YES));
-        doc.add(new TextField(WORDS, article.headline() + "\n" + body + "\n" + tags, Field.Store.NO));
+        // Stored so that a passage can be highlighted where only a typo-tolerant match was found.
+        doc.add(new TextField(WORDS, body + "\n" + tags, Field.Store.YES));
+        doc.add(new TextField(HEADLINE_WORDS, article.headline(), Field.Store.NO));
         long published = article.firstPublishedAt().toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new StoredField(PUBLISHED, published));

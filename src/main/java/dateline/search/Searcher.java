@@ -76,8 +76,9 @@ public final class Searcher {
             for (int i = 0; i < docIds.length; i++) {
                 Document doc = stored.document(docIds[i]);
                 String snippet = null;
-                for (String[] values : snippets.values()) {
-                    if (values[i] != null) {
+                for (String field : fieldsInOrder()) {
+                    String[] values = snippets.get(field);
+                    if (values != null && values[i] != null) {
                         snippet = values[i];
                         break;
                     }
@@ -97,6 +98,15 @@ public final class Searcher {
         }
     }
 
+    private static List<String> fieldsInOrder() {
+        List<String> fields = new ArrayList<>();
+        for (String lang : ArticleDocument.LANGUAGES) {
+            fields.add(ArticleDocument.bodyField(lang));
+        }
+        fields.add(ArticleDocument.WORDS);
+        return fields;
+    }
+
     private static int totalPages(long total) {
         return (int) Math.min(MAX_PAGES, (total + SearchQuery.PAGE_SIZE - 1) / SearchQuery.PAGE_SIZE);
     }
@@ -106,12 +116,14 @@ public final class Searcher {
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxLength(20_000)
                 .build();
-        String[] fields = new String[ArticleDocument.LANGUAGES.length];
+        // The language fields first; the unstemmed words last, for matches found only despite a typo.
+        String[] fields = new String[ArticleDocument.LANGUAGES.length + 1];
         int[] maxPassages = new int[fields.length];
-        for (int i = 0; i < fields.length; i++) {
+        for (int i = 0; i < ArticleDocument.LANGUAGES.length; i++) {
             fields[i] = ArticleDocument.bodyField(ArticleDocument.LANGUAGES[i]);
-            maxPassages[i] = 1;
         }
+        fields[fields.length - 1] = ArticleDocument.WORDS;
+        java.util.Arrays.fill(maxPassages, 1);
         Map<String, String[]> result = highlighter.highlightFields(fields, query, docIds, maxPassages);
         // A field a story does not have comes back as its first passage of nothing: drop those.
         result.replaceAll((field, values) -> {
@@ -144,6 +156,7 @@ public final class Searcher {
             }
             if (word.length() >= 4) {
                 int edits = word.length() >= 7 ? 2 : 1;
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.HEADLINE_WORDS, word), edits, 1), 1.5f));
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.WORDS, word), edits, 1), 0.5f));
             }
             if (!alternatives.isEmpty()) {

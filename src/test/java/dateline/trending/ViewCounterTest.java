@@ -1,0 +1,145 @@
+package dateline.trending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.Author;
+import dateline.content.Section;
+import dateline.platform.TestDatabase;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class ViewCounterTest {
+    static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    TestSite site;
+    ViewCounter counter;
+    Article story;
+    Article other;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.unstarted(database, tempDir);
+        counter = site.app.parts().views();
+        Section world = site.givenSection("World");
+        Author ada = site.givenAuthor("Ada Reporter");
+        story = site.givenPublished("A story", world, ada);
+        other = site.givenPublished("Another story", world, ada);
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        TestDatabase.dropPostgresSchemas();
+    }
+
+    private long storedViews(String articleId) {
+        return site.app.database().jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(views), 0) FROM view_buckets WHERE article_id = :id")
+                .bind("id", articleId).mapTo(Long.class).one());
+    }
+
+    @Test
+    void a_visitor_counts_once_per_story_per_day() {
+        assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isTrue();
+        assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isFalse();
+        assertThat(counter.record(other.id(), "203.0.113.7", BROWSER)).isTrue();
+        assertThat(counter.record(story.id(), "203.0.113.8", BROWSER)).isTrue();
+
+        site.clock.advance(Duration.ofDays(1)); // a new day, a new salt: the same visitor counts again
+        assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isTrue();
+
+        counter.flush();
+        assertThat(storedViews(story.id())).isEqualTo(3);
+        assertThat(storedViews(other.id())).isEqualTo(1);
+    }
+
+    @Test
+    void bots_empty_agents_and_malformed_ids_are_not_counted() {
+        assertThat(counter.record(story.id(), "203.0.113.7", "Googlebot/2.1 (+http://www.google.com/bot.html)")).isFalse();
+        assertThat(counter.record(story.id(), "203.0.113.7", "curl/8.5.0")).isFalse();
+        assertThat(counter.record(story.id(), "203.0.113.7", "")).isFalse();
+        assertThat(counter.record("'; DROP TABLE articles; --", "203.0.113.7", BROWSER)).isFalse();
+
+        counter.flush();
+        assertThat(storedViews(story.id())).isZero();
+    }
+
+    @Test
+    void views_of_ids_that_are_not_published_stories_are_dropped_at_flush() {
+        assertThat(counter.record("0000000000000000", "203.0.113.7", BROWSER)).isTrue();
+
+        counter.flush();
+
+        long rows = site.app.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM view_buckets").mapTo(Long.class).one());
+        assertThat(rows).isZero();
+    }
+
+    @Test
+    void no_accepted_view_is_lost_under_concurrency_with_flushes_in_between() throws Exception {
+        int threads = 8;
+        int perThread = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            results.add(pool.submit(() -> {
+                int accepted = 0;
+                for (int i = 0; i < perThread; i++) {
+                    if (counter.record(story.id(), "198.51." + thread + "." + i, BROWSER)) {
+                        accepted++;
+                    }
+                    if (i % 500 == 0) {
+                        counter.flush();
+                    }
+                }
+                return accepted;
+            }));
+        }
+        int accepted = 0;
+        for (Future<Integer> result : results) {
+            accepted += result.get();
+        }
+        pool.shutdown();
+        counter.flush();
+
+        assertThat(accepted).isEqualTo(threads * perThread);
+        assertThat(storedViews(story.id())).isEqualTo(accepted);
+    }
+
+    @Test
+    void closing_the_site_flushes_the_counts_still_in_memory() {
+        counter.record(story.id(), "203.0.113.7", BROWSER);
+        counter.record(story.id(), "203.0.113.9", BROWSER);
+        var config = site.config();
+
+        site.close();
+        site = TestSite.restart(config, site.clock);
+
+        assertThat(storedViews(story.id())).isEqualTo(2);
+    }
+}
