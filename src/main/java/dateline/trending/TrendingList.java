@@ -85,7 +85,7 @@ public final class TrendingList {
         Map<String, Double> scores = new HashMap<>();
         double halfLife = window.toMillis() / 4.0;
         db.jdbi().useHandle(h -> h.createQuery("SELECT article_id, bucket_start / :hour AS hour, SUM(views) AS views FROM view_buckets "
-                        + "WHERE bucket_start >= :since GROUP BY article_id, bucket_start / :hour")
+                        + "WHERE bucket_start >= :since GROUP BY 1, 2")
                 .bind("hour", hour).bind("since", now - window.toMillis())
                 .map((rs, ctx) -> {
                     double age = Math.max(0, now - (rs.getLong("hour") * hour + hour / 2));

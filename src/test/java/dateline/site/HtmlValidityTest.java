@@ -33,6 +33,8 @@ class HtmlValidityTest {
     static void startDemoSite() {
         Config config = Config.fromEnv(Map.of("DATELINE_PORT", "0", "DATELINE_DATA", tempDir.toString(), "DATELINE_DEMO", "true"));
         app = Dateline.create(config, new MutableClock(Instant.parse("2026-03-02T09:00:00Z"))).start();
+        app.parts().views().record(app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id(), "192.0.2.1", "Mozilla/5.0");
+        app.parts().trendingJob().run(); // so Top Content and Most read have something to show
     }
 
     @AfterAll
@@ -54,7 +56,7 @@ class HtmlValidityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"home", "section", "tag", "author", "article", "rtl-article", "corrected-article", "not-found", "second-page"})
+    @ValueSource(strings = {"home", "section", "tag", "author", "article", "rtl-article", "corrected-article", "not-found", "second-page", "read-mode", "search", "search-nothing", "most-read", "most-read-week"})
     void page_passes_the_nu_html_checker(String pageType) throws Exception {
         String path = switch (pageType) {
             case "home" -> "/";
@@ -66,6 +68,11 @@ class HtmlValidityTest {
             case "corrected-article" -> firstLink("/\\d{4}/\\d{2}/\\d{2}/river-basin[^\"]*");
             case "not-found" -> "/no/such/page/here";
             case "second-page" -> "/?page=1";
+            case "read-mode" -> firstLink("/\\d{4}/\\d{2}/\\d{2}/river-basin[^\"]*") + "/read";
+            case "search" -> "/search?q=water&section=world&sort=newest";
+            case "search-nothing" -> "/search?q=zzzzqqq";
+            case "most-read" -> "/most-read";
+            case "most-read-week" -> "/most-read/7d";
             default -> throw new IllegalArgumentException(pageType);
         };
         String html = get(path);

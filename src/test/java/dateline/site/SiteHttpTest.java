@@ -217,4 +217,71 @@ class SiteHttpTest {
         assertThat(site.get("/").body()).contains("href=\"/sport\"");
         assertThat(site.get("/world").body()).contains("href=\"/sport\"");
     }
+
+    @Test
+    void the_reader_view_has_its_own_address_canonical_to_the_story() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+
+        HttpResponse<String> reader = site.get(url(story) + "/read");
+
+        assertThat(reader.statusCode()).isEqualTo(200);
+        assertThat(reader.body()).contains("<link rel=\"canonical\" href=\"https://news.example.org" + url(story) + "\">",
+                "Leave read mode", "Rates held steady").doesNotContain("class=\"masthead\"", "Top Content");
+        assertThat(site.get(url(story)).body()).contains("href=\"" + url(story) + "/read\"", "Read mode", "100%");
+    }
+
+    @Test
+    void search_finds_stories_and_refuses_malformed_filters_clearly() {
+        site.givenPublished("Rates held steady", world, ada);
+        site.awaitViews();
+
+        assertThat(site.get("/search?q=rates").body()).contains("1 story matches", "Rates held steady");
+        assertThat(site.get("/search?q=nothing-like-this").body()).contains("No stories match");
+        HttpResponse<String> badDate = site.get("/search?q=rates&from=yesterday");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("'yesterday' is not a date", "2026-03-31");
+        assertThat(site.get("/search?q=rates&sort=popular").statusCode()).isEqualTo(400);
+        assertThat(site.get("/search?q=rates&section=nowhere").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_beacon_counts_a_view_and_trending_refreshes_the_pages_that_show_it() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        Article other = site.givenPublished("Another story", world, ada);
+        assertThat(site.get(url(other)).body()).contains("Nothing is trending yet");
+
+        HttpResponse<String> beacon = site.post("/v/" + story.id(), "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+        HttpResponse<byte[]> pixel = site.getBytes("/v/" + other.id() + ".gif", "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+        site.app.parts().trendingJob().run();
+
+        assertThat(beacon.statusCode()).isEqualTo(204);
+        assertThat(pixel.headers().firstValue("Content-Type")).contains("image/gif");
+        assertThat(site.get(url(other)).body()).doesNotContain("Nothing is trending yet").contains("<a href=\"" + url(story) + "\">Rates held steady</a>");
+        assertThat(site.get("/most-read").body()).contains("Rates held steady", "1 view");
+        assertThat(site.get("/most-read/1h").statusCode()).isEqualTo(200);
+        assertThat(site.get("/most-read/24h").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_follow_line_shows_the_links_set_in_site_settings() {
+        Article story = site.givenPublished("Rates held steady", world, ada);
+        assertThat(site.get(url(story)).body()).doesNotContain("Google News");
+
+        site.content.saveSettings(new dateline.content.SiteSettings("https://news.google.com/publications/x", ""));
+        site.awaitViews();
+
+        assertThat(site.get(url(story)).body()).contains("Follow Dateline on", "<a href=\"https://news.google.com/publications/x\">Google News</a>");
+    }
+
+    @Test
+    void read_more_lists_related_stories_and_never_the_page_itself() {
+        Article a = site.givenPublished("Central bank holds interest rates", world, ada);
+        Article b = site.givenPublished("Interest rates held by central bank again", world, ada);
+        site.awaitViews();
+
+        String page = site.get(url(a)).body();
+
+        assertThat(page).contains("Read more");
+        assertThat(page.substring(page.indexOf("Read more"))).contains(url(b)).doesNotContain("href=\"" + url(a) + "\"");
+    }
 }

@@ -9,12 +9,20 @@ import dateline.content.Section;
 import dateline.platform.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class TrendingListTest {
+    @Parameter
+    TestDatabase database;
     @TempDir
     Path tempDir;
 
@@ -27,7 +35,7 @@ class TrendingListTest {
 
     @BeforeEach
     void setUp() {
-        site = TestSite.unstarted(TestDatabase.SQLITE, tempDir);
+        site = TestSite.unstarted(database, tempDir);
         counter = site.app.parts().views();
         trending = site.app.parts().trending();
         Section world = site.givenSection("World");
@@ -40,6 +48,11 @@ class TrendingListTest {
     @AfterEach
     void tearDown() {
         site.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        TestDatabase.dropPostgresSchemas();
     }
 
     private int visitors;
