@@ -30,6 +30,7 @@ import dateline.site.SearchRoutes;
 import dateline.site.SiteFrame;
 import dateline.site.SiteRoutes;
 import dateline.site.StaticAssets;
+import dateline.trending.BeaconHandler;
 import dateline.trending.BeaconRoutes;
 import dateline.trending.TrendingJob;
 import dateline.trending.TrendingList;
@@ -46,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +124,8 @@ public final class Dateline implements AutoCloseable {
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
-        Javalin app = WebServer.create(responses, frame::renderError, new CachedPageHandler(pages, responses), routes -> {
+        List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
+        Javalin app = WebServer.create(responses, frame::renderError, fronts, routes -> {
             ops.addTo(routes);
             beacons.addTo(routes);
             searchPage.addTo(routes);

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.Handler;
 import java.util.function.Consumer;
@@ -33,16 +34,20 @@ public final class WebServer {
     private WebServer() {}
 
     /**
-     * @param front a Jetty handler placed in front of Javalin's servlet (for example one that answers
-     *              from a cache); it passes what it does not answer to its wrapped handler
+     * @param fronts Jetty handlers placed in front of Javalin's servlet, first one first (for example one
+     *               that answers from a cache); each passes what it does not answer to the next
      */
-    public static Javalin create(ResponseMetrics metrics, ErrorRenderer errors, Handler.Singleton front, Consumer<RoutesConfig> routes) {
+    public static Javalin create(ResponseMetrics metrics, ErrorRenderer errors, List<Handler.Singleton> fronts, Consumer<RoutesConfig> routes) {
         return Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.modifyServletContextHandler(context -> context.insertHandler(front));
+            config.jetty.modifyServletContextHandler(context -> {
+                for (int i = fronts.size() - 1; i >= 0; i--) { // each insert goes in front of the previous one
+                    context.insertHandler(fronts.get(i));
+                }
+            });
             config.routes.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
             config.routes.after(ctx -> metrics.record(ctx.statusCode()));
             config.routes.exception(NotFound.class, (e, ctx) -> errors.render(ctx, 404, e.getMessage()));

@@ -11,6 +11,8 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -44,6 +46,16 @@ public final class ArticleDocument {
     public static final String ARABIC = "ar";
     public static final String OTHER = "std";
     public static final String[] LANGUAGES = {ENGLISH, ARABIC, OTHER};
+
+    /** Stored text with offsets in the postings, so the highlighter reads them instead of re-analysing. */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static FieldType highlighted() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     private ArticleDocument() {}
 
@@ -90,9 +102,9 @@ public final class ArticleDocument {
         article.tags().forEach(t -> doc.add(new StringField(TAG, t.id(), Field.Store.NO)));
         doc.add(new TextField(TAGS_TEXT, tags, Field.Store.YES));
         doc.add(new TextField(headlineField(lang), article.headline(), Field.Store.YES));
-        doc.add(new TextField(bodyField(lang), body, Field.Store.YES));
+        doc.add(new Field(bodyField(lang), body, HIGHLIGHTED));
         // Stored so that a passage can be highlighted where only a typo-tolerant match was found.
-        doc.add(new TextField(WORDS, body + "\n" + tags, Field.Store.YES));
+        doc.add(new Field(WORDS, body + "\n" + tags, HIGHLIGHTED));
         doc.add(new TextField(HEADLINE_WORDS, article.headline(), Field.Store.NO));
         long published = article.firstPublishedAt().toEpochMilli();
         doc.add(new LongPoint(PUBLISHED, published));

@@ -107,6 +107,7 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
                 }
                 after = batch.get(batch.size() - 1).id();
             }
+            writer.forceMerge(1); // a whole new index: one segment searches fastest
             commit(head);
             log.info("search index rebuilt stories={} cursor={}", count, head);
         } catch (IOException e) {

@@ -52,14 +52,17 @@ public final class Searcher {
         if (q.isBlank()) {
             return SearchResults.empty();
         }
-        Query query = build(q, zone);
-        if (query == null) {
-            return SearchResults.empty();
-        }
         int page = Math.min(Math.max(q.page(), 1), MAX_PAGES);
         int wanted = page * SearchQuery.PAGE_SIZE;
         IndexSearcher searcher = index.acquire();
         try {
+            Query built = build(q, zone, searcher);
+            if (built == null) {
+                return SearchResults.empty();
+            }
+            // Rewritten once, here: typo-tolerant (fuzzy) parts become the words they matched, for the
+            // search and for highlighting alike.
+            Query query = searcher.rewrite(built);
             TopDocs top = q.newest()
                     ? searcher.search(query, wanted, new Sort(new SortField(ArticleDocument.PUBLISHED_SORT, SortField.Type.LONG, true)))
                     : searcher.search(query, wanted);
@@ -139,7 +142,7 @@ public final class Searcher {
     }
 
     /** The whole query, or null when the text has no searchable word. */
-    Query build(SearchQuery q, ZoneId zone) {
+    Query build(SearchQuery q, ZoneId zone, IndexSearcher searcher) throws IOException {
         List<String> terms = tokens(words, ArticleDocument.WORDS, q.text());
         if (terms.isEmpty()) {
             return null;
@@ -154,7 +157,8 @@ public final class Searcher {
                     alternatives.add(new TermQuery(new Term(ArticleDocument.bodyField(lang), stem)));
                 }
             }
-            if (word.length() >= 4) {
+            // Only a word the index does not know is taken for a typo: fuzzy matching is the costly part.
+            if (word.length() >= 4 && searcher.getIndexReader().docFreq(new Term(ArticleDocument.WORDS, word)) == 0) {
                 int edits = word.length() >= 7 ? 2 : 1;
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.HEADLINE_WORDS, word), edits, 1), 1.5f));
                 alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.WORDS, word), edits, 1), 0.5f));
