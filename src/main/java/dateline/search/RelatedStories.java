@@ -47,6 +47,7 @@ public final class RelatedStories {
     private final ArticleRepository articles;
     private final Clock clock;
     private final Cache<String, List<String>> automatic = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<String, List<Article>> lists = Caffeine.newBuilder().maximumSize(5_000).build();
 
     public RelatedStories(SearchIndex index, ArticleRepository articles, Clock clock) {
         this.index = index;
@@ -56,6 +57,10 @@ public final class RelatedStories {
 
     /** Up to five published stories to read after this one, picks first. */
     public List<Article> forArticle(Article article) {
+        return lists.get(article.id() + "@" + article.version(), key -> resolve(article));
+    }
+
+    private List<Article> resolve(Article article) {
         List<String> ids = new ArrayList<>(article.relatedIds());
         for (String id : automaticIds(article)) {
             if (!ids.contains(id)) {
@@ -92,8 +97,9 @@ public final class RelatedStories {
 
     /** Forgets every remembered list when any story changed: a publish can change many lists. */
     public void evict(List<Event> events) {
-        if (events.stream().anyMatch(e -> e.type().startsWith("article.") || e.keys().contains("all"))) {
+        if (events.stream().anyMatch(e -> e.type().startsWith("article.") || e.keys().contains("all") || e.keys().contains("nav"))) {
             automatic.invalidateAll();
+            lists.invalidateAll();
         }
     }
 
