@@ -22,7 +22,11 @@ import dateline.platform.WebServer;
 import dateline.search.RelatedStories;
 import dateline.search.SearchIndex;
 import dateline.search.Searcher;
+import dateline.feeds.FeedWriter;
+import dateline.feeds.Sitemaps;
 import dateline.site.ArticleRoutes;
+import dateline.site.FeedRoutes;
+import dateline.site.Urls;
 import dateline.site.CachedPageHandler;
 import dateline.site.PageCache;
 import dateline.site.ReadStore;
@@ -122,6 +126,9 @@ public final class Dateline implements AutoCloseable {
         SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, trending);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
+        FeedWriter feedWriter = new FeedWriter(config.siteName(), config.siteUrl(), config.webSubHub(), a -> Urls.article(a, config.zone()));
+        Sitemaps sitemaps = new Sitemaps(articles, config.siteName(), config.siteUrl(), config.zone(), clock, a -> Urls.article(a, config.zone()));
+        FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
@@ -129,9 +136,11 @@ public final class Dateline implements AutoCloseable {
             ops.addTo(routes);
             beacons.addTo(routes);
             searchPage.addTo(routes);
+            feedRoutes.addTo(routes);
             site.addTo(routes);
             articlePages.addTo(routes);
             site.addSectionRouteTo(routes);
+            feedRoutes.addSectionRouteTo(routes);
         });
 
         JobRunner jobs = new JobRunner();

@@ -117,6 +117,33 @@ public final class ArticleRepository {
         });
     }
 
+    /** A published story's address parts and times, for sitemaps: no text, no joins. */
+    public record SitemapEntry(String slug, Instant firstPublishedAt, Instant lastModified) {}
+
+    /** Published stories first published in [from, to), oldest first. */
+    public List<SitemapEntry> sitemapEntries(Instant from, Instant to) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT slug, first_published_at, COALESCE(updated_at, first_published_at) AS modified "
+                        + "FROM articles WHERE status = 'published' AND first_published_at >= :from AND first_published_at < :to "
+                        + "ORDER BY first_published_at, id")
+                .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> new SitemapEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
+    }
+
+    /** First-publication and last-change times of every published story, for the sitemap index. */
+    public List<Instant[]> publicationTimes() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT first_published_at, COALESCE(updated_at, first_published_at) "
+                        + "FROM articles WHERE status = 'published'")
+                .map((rs, ctx) -> new Instant[] {Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))}).list());
+    }
+
+    /** Stories first published at or after {@code since}, newest first. */
+    public List<Article> publishedSince(Instant since, int limit) {
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = 'published' AND a.first_published_at >= :since "
+                        + "ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit")
+                .bind("since", since.toEpochMilli()).bind("limit", limit).map(JOINED).list()));
+    }
+
     /** Ids of scheduled stories whose time has come, oldest first. */
     public List<String> dueScheduled(Instant now) {
         return db.jdbi().withHandle(h -> h.createQuery(

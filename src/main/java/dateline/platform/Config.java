@@ -26,7 +26,10 @@ public record Config(
         ZoneId zone,
         long pageCacheBytes,
         int readStoreEntries,
-        int trendingWindowHours) {
+        int trendingWindowHours,
+        String webSubHub,
+        String purgeUrl,
+        String purgeHeader) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -45,6 +48,9 @@ public record Config(
             new Setting("DATELINE_PAGE_CACHE_MB", "64", "memory for rendered pages; 0 turns the page cache off"),
             new Setting("DATELINE_READ_STORE_ENTRIES", "10000", "stories kept in memory for rendering; 0 reads every miss from the database"),
             new Setting("DATELINE_TRENDING_WINDOW_HOURS", "24", "how far back Trending looks; older views fade out"),
+            new Setting("DATELINE_WEBSUB_HUB", "(none)", "WebSub hub advertised in feeds and pinged when stories are published"),
+            new Setting("DATELINE_PURGE_URL", "(none)", "CDN purge endpoint: changed surrogate keys are POSTed there in a Surrogate-Key header"),
+            new Setting("DATELINE_PURGE_HEADER", "(none)", "an extra header for the purge call, as 'Name: value' (e.g. an API token)"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
     /** Reads the settings from an environment map, collecting every bad value before failing. */
@@ -71,24 +77,35 @@ public record Config(
         if (!siteUrl.matches("https?://[^/\\s]+(/[^\\s]*)?")) {
             problems.add("DATELINE_SITE_URL must be an http(s) URL, got '" + siteUrl + "'");
         }
+        String hub = env.getOrDefault("DATELINE_WEBSUB_HUB", "").strip();
+        String purgeUrl = env.getOrDefault("DATELINE_PURGE_URL", "").strip();
+        String purgeHeader = env.getOrDefault("DATELINE_PURGE_HEADER", "").strip();
+        for (var url : Map.of("DATELINE_WEBSUB_HUB", hub, "DATELINE_PURGE_URL", purgeUrl).entrySet()) {
+            if (!url.getValue().isEmpty() && !url.getValue().matches("https?://\\S+")) {
+                problems.add(url.getKey() + " must be an http(s) URL, got '" + url.getValue() + "'");
+            }
+        }
+        if (!purgeHeader.isEmpty() && !purgeHeader.matches("[A-Za-z0-9-]+:\\s*\\S.*")) {
+            problems.add("DATELINE_PURGE_HEADER must look like 'Name: value'");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
     }
 
     private static String stripSlash(String url) {

@@ -20,6 +20,15 @@ public record ArticlePage(Chrome chrome, Article article, List<Article> readMore
         return article.language().startsWith("en") ? null : "en";
     }
 
+    /** The story as schema.org NewsArticle JSON-LD, safe to print raw in its script element. */
+    public String jsonLd() {
+        return NewsArticleJsonLd.of(article, chrome);
+    }
+
+    public String imageUrl(String ratio) {
+        return chrome.siteUrl() + Renditions.path(article.leadImage(), ratio);
+    }
+
     public String readModeUrl() {
         return chrome.currentPath() + "/read";
     }

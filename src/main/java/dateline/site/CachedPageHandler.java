@@ -45,7 +45,8 @@ public final class CachedPageHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
-        Responses.Answer answer = Responses.answer(page, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.ACCEPT_ENCODING));
+        Responses.Answer answer = Responses.answer(page, headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE),
+                headers.get(HttpHeader.ACCEPT_ENCODING));
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : SECURITY) {
             out.add(field);
@@ -53,6 +54,12 @@ public final class CachedPageHandler extends Handler.Wrapper {
         out.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
         out.add(VARY);
         out.put(HttpHeader.ETAG, answer.etag());
+        if (!page.keys().isEmpty()) {
+            out.put("Surrogate-Key", Responses.surrogateKeys(page));
+        }
+        if (page.lastModified() != null) {
+            out.put(HttpHeader.LAST_MODIFIED, Responses.httpDate(page.lastModified()));
+        }
         response.setStatus(answer.status());
         metrics.record(answer.status());
         if (answer.body() == null) {

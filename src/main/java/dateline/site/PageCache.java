@@ -26,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
 public final class PageCache {
 
     /** A response body ready to send: identity and gzip bytes, their ETags, and what it shows. */
-    public record Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl) {
+    public record Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl,
+                       java.time.Instant lastModified) {
 
         /** The ETag of the gzip variant: a different representation needs a different strong validator. */
         public String gzipEtag() {
@@ -80,8 +81,15 @@ public final class PageCache {
      * the data it was rendered from may be older than the event, and the entry is dropped again.
      */
     public Page put(String key, byte[] body, Set<String> keys, String contentType, String cacheControl, long generationAtStart) {
+        return put(key, body, keys, contentType, cacheControl, null, generationAtStart);
+    }
+
+    /** The same, for a response that also says when it last changed (feeds). */
+    public Page put(String key, byte[] body, Set<String> keys, String contentType, String cacheControl, java.time.Instant lastModified,
+                    long generationAtStart) {
         boolean compressible = contentType.startsWith("text/") || contentType.contains("xml") || contentType.contains("json");
-        Page page = new Page(body, enabled && compressible ? gzip(body) : null, etag(body), keys, contentType, cacheControl);
+        Page page = new Page(body, enabled && compressible ? gzip(body) : null, etag(body), keys, contentType, cacheControl,
+                lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         if (enabled) {
             pages.put(key, page);
             if (generation.get() != generationAtStart) {

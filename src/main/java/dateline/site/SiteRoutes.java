@@ -45,6 +45,7 @@ public final class SiteRoutes {
         routes.get("/", ctx -> frame.serve(ctx, "/", this::home));
         frame.assets().all().forEach((path, page) -> routes.get(path, ctx -> Responses.send(ctx, page)));
         routes.get("/media/{file}", this::image);
+        routes.get("/media/{id}/{file}", this::rendition);
         routes.get("/most-read", ctx -> mostRead(ctx, TrendingList.Period.DAY));
         routes.get("/most-read/{period}", ctx -> {
             TrendingList.Period period = TrendingList.Period.fromSlug(ctx.pathParam("period"));
@@ -146,6 +147,24 @@ public final class SiteRoutes {
             // falls through to the error below
         }
         throw new BadRequest(PAGE_NOT_A_NUMBER.formatted(raw));
+    }
+
+    private void rendition(Context ctx) {
+        String id = ctx.pathParam("id");
+        String file = ctx.pathParam("file");
+        String ratio = file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : "";
+        if (!Renditions.RATIOS.contains(ratio)) {
+            throw new NotFound("There is no image at this address.");
+        }
+        String key = ctx.path();
+        PageCache cache = frame.cache();
+        PageCache.Page page = cache.get(key).orElse(null);
+        if (page == null) {
+            long generation = cache.generation();
+            byte[] original = images.data(id).orElseThrow(() -> new NotFound("There is no image at this address."));
+            page = cache.put(key, Renditions.crop(original, ratio), Set.of("image:" + id), "image/jpeg", Responses.IMMUTABLE, generation);
+        }
+        Responses.send(ctx, page);
     }
 
     private void image(Context ctx) {

@@ -16,17 +16,46 @@ public final class StaticAssets {
     private final String cssPath;
     private final String prefsScriptPath;
     private final String siteScriptPath;
+    private final String logoPath;
+    static final int LOGO_WIDTH = 600;
+    static final int LOGO_HEIGHT = 60;
 
     public StaticAssets() {
-        cssPath = add("site", "css", "text/css; charset=utf-8");
-        prefsScriptPath = add("prefs", "js", "text/javascript; charset=utf-8");
-        siteScriptPath = add("site", "js", "text/javascript; charset=utf-8");
+        cssPath = add("site", "css", "text/css; charset=utf-8", read("/static/site.css"));
+        prefsScriptPath = add("prefs", "js", "text/javascript; charset=utf-8", read("/static/prefs.js"));
+        siteScriptPath = add("site", "js", "text/javascript; charset=utf-8", read("/static/site.js"));
+        logoPath = add("logo", "png", "image/png", logo());
     }
 
-    private String add(String name, String extension, String contentType) {
-        byte[] bytes = read("/static/" + name + "." + extension);
+    /** The publisher logo structured data asks for (600×60): drawn, so it needs no font or file. */
+    private static byte[] logo() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(LOGO_WIDTH, LOGO_HEIGHT, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0xa3, 0x12, 0x2a));
+        g.fillRect(0, 0, 60, 60);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(14, 12, 8, 36);
+        g.fillArc(4, 12, 44, 36, -90, 180);
+        g.setColor(new java.awt.Color(0xa3, 0x12, 0x2a));
+        g.fillArc(14, 20, 24, 20, -90, 180);
+        g.setColor(new java.awt.Color(0x1a, 0x1a, 0x1a));
+        for (int i = 0; i < 5; i++) {
+            g.fillRect(80 + i * 104, 22, 88, 16);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private String add(String name, String extension, String contentType, byte[] bytes) {
         String etag = PageCache.etag(bytes);
-        PageCache.Page page = new PageCache.Page(bytes, PageCache.gzip(bytes), etag, Set.of(), contentType, Responses.IMMUTABLE);
+        PageCache.Page page = new PageCache.Page(bytes, contentType.startsWith("image/") ? null : PageCache.gzip(bytes), etag, Set.of(), contentType, Responses.IMMUTABLE, null);
         String path = "/static/" + name + "." + etag.substring(1, etag.length() - 1) + "." + extension;
         byPath.put(path, page);
         return path;
@@ -44,6 +73,10 @@ public final class StaticAssets {
     /** The deferred script that makes the controls work. */
     public String siteScriptPath() {
         return siteScriptPath;
+    }
+
+    public String logoPath() {
+        return logoPath;
     }
 
     Map<String, PageCache.Page> all() {

@@ -125,7 +125,8 @@ class SiteHttpTest {
 
         HttpResponse<String> again = site.get(url(story), "If-None-Match", etag);
 
-        assertThat(first.headers().firstValue("Cache-Control")).contains("public, no-cache");
+        assertThat(first.headers().firstValue("Cache-Control")).contains("public, max-age=0, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400");
+        assertThat(first.headers().firstValue("Surrogate-Key").orElseThrow().split(" ")).contains("article:" + story.id(), "nav");
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(again.headers().firstValue("ETag")).contains(etag);
