@@ -36,9 +36,17 @@ public final class Sitemaps {
     private final ZoneId zone;
     private final Clock clock;
     private final java.util.function.Function<Article, String> articlePath;
+    private final int maxUrls;
 
     public Sitemaps(ArticleRepository articles, String siteName, String siteUrl, ZoneId zone, Clock clock,
                     java.util.function.Function<Article, String> articlePath) {
+        this(articles, siteName, siteUrl, zone, clock, articlePath, MAX_URLS);
+    }
+
+    /** @param maxUrls addresses per sitemap file (50,000 by the protocol; smaller in tests) */
+    public Sitemaps(ArticleRepository articles, String siteName, String siteUrl, ZoneId zone, Clock clock,
+                    java.util.function.Function<Article, String> articlePath, int maxUrls) {
+        this.maxUrls = maxUrls;
         this.articles = articles;
         this.siteName = siteName;
         this.siteUrl = siteUrl;
@@ -62,7 +70,7 @@ public final class Sitemaps {
         }
         List<Part> parts = new java.util.ArrayList<>();
         months.forEach((month, m) -> {
-            int count = (int) ((m[0] + MAX_URLS - 1) / MAX_URLS);
+            int count = (int) ((m[0] + maxUrls - 1) / maxUrls);
             for (int p = 1; p <= count; p++) {
                 parts.add(new Part(month, p, Instant.ofEpochMilli(m[1])));
             }
@@ -91,11 +99,11 @@ public final class Sitemaps {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         List<SitemapEntry> entries = articles.sitemapEntries(from, to);
-        int start = (part - 1) * MAX_URLS;
+        int start = (part - 1) * maxUrls;
         if (part < 1 || start >= entries.size()) {
             return null;
         }
-        List<SitemapEntry> slice = entries.subList(start, Math.min(entries.size(), start + MAX_URLS));
+        List<SitemapEntry> slice = entries.subList(start, Math.min(entries.size(), start + maxUrls));
         return FeedWriter.xml(w -> {
             w.setDefaultNamespace(SITEMAP_NS);
             w.writeStartElement(SITEMAP_NS, "urlset");
