@@ -24,6 +24,9 @@ import dateline.search.SearchIndex;
 import dateline.search.Searcher;
 import dateline.feeds.FeedWriter;
 import dateline.feeds.Sitemaps;
+import dateline.feeds.WebSubPinger;
+import dateline.platform.CdnPurger;
+import dateline.platform.Notifier;
 import dateline.site.ArticleRoutes;
 import dateline.site.FeedRoutes;
 import dateline.site.Urls;
@@ -158,11 +161,21 @@ public final class Dateline implements AutoCloseable {
             reads.evict(batch);
             pages.evict(batch);
         });
+        Notifier notifier = new Notifier();
+        CdnPurger purger = new CdnPurger(notifier, config.purgeUrl(), config.purgeHeader());
+        WebSubPinger pinger = new WebSubPinger(notifier, config.webSubHub(), config.siteUrl(), taxonomy);
+        // Outside services hear of changes after this node's own views have applied them.
+        EventTailer outbound = new EventTailer("outbound", events, events.head(), batch -> {
+            purger.purge(batch);
+            pinger.ping(batch);
+        });
         jobs.every(indexing.name(), Duration.ofMillis(250), indexing::poll);
+        jobs.every(outbound.name(), Duration.ofMillis(500), outbound::poll);
         jobs.every(evictions.name(), Duration.ofMillis(250), evictions::poll);
         events.addListener(() -> {
             jobs.runSoon(indexing.name(), indexing::poll);
             jobs.runSoon(evictions.name(), evictions::poll);
+            jobs.runSoon(outbound.name(), outbound::poll);
         });
         jobs.every("scheduled-publishing", Duration.ofSeconds(5), () -> content.publishDue("scheduler"));
         jobs.every("trending", Duration.ofMinutes(1), trendingJob);
@@ -180,7 +193,7 @@ public final class Dateline implements AutoCloseable {
             }
         };
         Parts parts = new Parts(db, events, articles, content, search, searcher, related, views, trendingJob, trending, pages);
-        return new Dateline(config, clock, parts, app, jobs, List.of(indexing, evictions), List.of(search, memoryViews));
+        return new Dateline(config, clock, parts, app, jobs, List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 
     private static boolean touches(List<Event> batch, String key) {

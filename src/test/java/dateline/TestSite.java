@@ -46,6 +46,11 @@ public final class TestSite implements AutoCloseable {
         return new TestSite(db.config(tempDir), true, new MutableClock(START));
     }
 
+    /** A running site with more settings. */
+    public static TestSite start(TestDatabase db, Path tempDir, java.util.Map<String, String> settings) {
+        return new TestSite(db.config(tempDir, settings), true, new MutableClock(START));
+    }
+
     /** A site started again on the same database and data folder, as after a restart. */
     public static TestSite restart(Config config, MutableClock clock) {
         return new TestSite(config, true, clock);

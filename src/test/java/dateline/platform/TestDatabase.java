@@ -52,13 +52,20 @@ public enum TestDatabase {
 
     /** A configuration for a test site on this database: random port, no demo content. */
     public Config config(Path tempDir) {
-        return Config.fromEnv(Map.of(
+        return config(tempDir, Map.of());
+    }
+
+    /** The same, with more settings. */
+    public Config config(Path tempDir, Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "DATELINE_PORT", "0",
                 "DATELINE_DATA", tempDir.toString(),
                 "DATELINE_DB_URL", freshUrl(tempDir),
                 "DATELINE_DB_USER", this == POSTGRESQL ? PG_USER : "",
                 "DATELINE_DEMO", "false",
                 "DATELINE_SITE_URL", "https://news.example.org"));
+        env.putAll(extra);
+        return Config.fromEnv(env);
     }
 
     /** Drops the schemas this test run made in PostgreSQL. */
