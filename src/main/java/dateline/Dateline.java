@@ -1,5 +1,7 @@
 package dateline;
 
+import dateline.api.ApiKeys;
+import dateline.api.ContentApiRoutes;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.ImageRepository;
@@ -69,7 +71,7 @@ public final class Dateline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dateline.class);
 
     /** The parts tests and tools reach into. */
-    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, SearchIndex search,
+    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, ApiKeys apiKeys, SearchIndex search,
                         Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
                         PageCache pages) {}
 
@@ -134,9 +136,19 @@ public final class Dateline implements AutoCloseable {
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
+        ApiKeys apiKeys = new ApiKeys(db, clock);
+        ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
-        Javalin app = WebServer.create(responses, frame::renderError, fronts, routes -> {
+        WebServer.ErrorRenderer errors = (ctx, status, message) -> {
+            if (ctx.path().startsWith("/api/")) {
+                ContentApiRoutes.renderError(ctx, status, message);
+            } else {
+                frame.renderError(ctx, status, message);
+            }
+        };
+        Javalin app = WebServer.create(responses, errors, fronts, routes -> {
             ops.addTo(routes);
+            api.addTo(routes);
             beacons.addTo(routes);
             searchPage.addTo(routes);
             feedRoutes.addTo(routes);
@@ -192,7 +204,7 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        Parts parts = new Parts(db, events, articles, content, search, searcher, related, views, trendingJob, trending, pages);
+        Parts parts = new Parts(db, events, articles, content, apiKeys, search, searcher, related, views, trendingJob, trending, pages);
         return new Dateline(config, clock, parts, app, jobs, List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 

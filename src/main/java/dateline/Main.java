@@ -30,6 +30,9 @@ public final class Main {
               rebuild        throw away every derived view and rebuild it from the database
               export FILE    write the whole site as JSON to FILE (- for standard output)
               import FILE    load a site export into an empty database (- for standard input)
+              apikey add NAME      make a content API key for an app or partner (shown once)
+              apikey list          list the keys (never the keys themselves)
+              apikey revoke ID     stop a key working
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -53,6 +56,7 @@ public final class Main {
         int expectedArgs = switch (command) {
             case "serve", "rebuild", "help", "--help", "-h" -> 1;
             case "export", "import" -> 2;
+            case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             default -> -1;
         };
         if (expectedArgs < 0 || (!args.isEmpty() && args.size() != expectedArgs)) {
@@ -76,6 +80,7 @@ public final class Main {
             case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
             case "export" -> withDatabase(config, stderr, db -> export(db, args.get(1), stdout));
             case "import" -> withDatabase(config, stderr, db -> importFrom(db, args.get(1), stdin, stderr));
+            case "apikey" -> withDatabase(config, stderr, db -> apiKey(new dateline.api.ApiKeys(db, Clock.systemUTC()), args, stdout));
             default -> throw new IllegalStateException(command);
         };
     }
@@ -144,6 +149,21 @@ public final class Main {
         }
         Dateline.contentService(db, new EventLog(db), Clock.systemUTC()).importSite(archive);
         stderr.println("Imported " + archive.rowCount("articles") + " stories, " + archive.rowCount("images") + " images.");
+    }
+
+    private static void apiKey(dateline.api.ApiKeys keys, List<String> args, PrintStream stdout) {
+        switch (args.get(1)) {
+            case "add" -> stdout.println(keys.create(args.get(2)));
+            case "list" -> keys.list().forEach(k -> stdout.println(k.id() + "\t" + k.name() + "\t" + k.createdAt()
+                    + (k.revokedAt() == null ? "" : "\trevoked " + k.revokedAt())));
+            case "revoke" -> {
+                if (!keys.revoke(args.get(2))) {
+                    throw new dateline.platform.NotFound("No key in use with id '" + args.get(2) + "'.");
+                }
+                stdout.println("revoked " + args.get(2));
+            }
+            default -> throw new dateline.platform.BadRequest("apikey takes add, list or revoke, not '" + args.get(1) + "'.");
+        }
     }
 
     private static int serve(Config config) {

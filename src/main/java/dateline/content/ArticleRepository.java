@@ -144,6 +144,44 @@ public final class ArticleRepository {
                 .bind("since", since.toEpochMilli()).bind("limit", limit).map(JOINED).list()));
     }
 
+    /**
+     * Published stories for the content API, newest first, filtered by any of section, tag, author
+     * and last change, continuing after the story ({@code beforePublished}, {@code beforeId}) when given.
+     */
+    public List<Article> publishedFiltered(String sectionId, String tagId, String authorId, Instant changedSince,
+                                           Instant beforePublished, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT + "WHERE a.status = 'published'");
+        Map<String, Object> binds = new HashMap<>();
+        if (sectionId != null) {
+            sql.append(" AND a.section_id = :section");
+            binds.put("section", sectionId);
+        }
+        if (tagId != null) {
+            sql.append(" AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = :tag)");
+            binds.put("tag", tagId);
+        }
+        if (authorId != null) {
+            sql.append(" AND a.id IN (SELECT article_id FROM article_authors WHERE author_id = :author)");
+            binds.put("author", authorId);
+        }
+        if (changedSince != null) {
+            sql.append(" AND COALESCE(a.updated_at, a.first_published_at) >= :since");
+            binds.put("since", changedSince.toEpochMilli());
+        }
+        if (beforePublished != null) {
+            sql.append(" AND (a.first_published_at < :before OR (a.first_published_at = :before AND a.id < :beforeId))");
+            binds.put("before", beforePublished.toEpochMilli());
+            binds.put("beforeId", beforeId);
+        }
+        sql.append(" ORDER BY a.first_published_at DESC, a.id DESC LIMIT :limit");
+        binds.put("limit", limit);
+        return db.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString());
+            binds.forEach(query::bind);
+            return assemble(h, query.map(JOINED).list());
+        });
+    }
+
     /** Ids of scheduled stories whose time has come, oldest first. */
     public List<String> dueScheduled(Instant now) {
         return db.jdbi().withHandle(h -> h.createQuery(
