@@ -2,6 +2,7 @@ package dateline;
 
 import dateline.api.ApiKeys;
 import dateline.api.ContentApiRoutes;
+import dateline.api.Webhooks;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.ImageRepository;
@@ -71,7 +72,8 @@ public final class Dateline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dateline.class);
 
     /** The parts tests and tools reach into. */
-    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, ApiKeys apiKeys, SearchIndex search,
+    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
+                        SearchIndex search,
                         Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
                         PageCache pages) {}
 
@@ -79,11 +81,11 @@ public final class Dateline implements AutoCloseable {
     private final Clock clock;
     private final Parts parts;
     private final Javalin app;
-    private final JobRunner jobs;
+    private final List<JobRunner> jobs;
     private final List<EventTailer> tailers;
     private final List<DerivedView> views;
 
-    private Dateline(Config config, Clock clock, Parts parts, Javalin app, JobRunner jobs, List<EventTailer> tailers, List<DerivedView> views) {
+    private Dateline(Config config, Clock clock, Parts parts, Javalin app, List<JobRunner> jobs, List<EventTailer> tailers, List<DerivedView> views) {
         this.config = config;
         this.clock = clock;
         this.parts = parts;
@@ -137,6 +139,7 @@ public final class Dateline implements AutoCloseable {
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
         ApiKeys apiKeys = new ApiKeys(db, clock);
+        Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
         WebServer.ErrorRenderer errors = (ctx, status, message) -> {
@@ -191,6 +194,9 @@ public final class Dateline implements AutoCloseable {
         });
         jobs.every("scheduled-publishing", Duration.ofSeconds(5), () -> content.publishDue("scheduler"));
         jobs.every("trending", Duration.ofMinutes(1), trendingJob);
+        // Webhooks have their own thread: a slow receiver must not hold up the page cache or the index.
+        JobRunner webhookJobs = new JobRunner();
+        webhookJobs.every("webhooks", Duration.ofSeconds(2), webhooks);
         metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
@@ -204,8 +210,8 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        Parts parts = new Parts(db, events, articles, content, apiKeys, search, searcher, related, views, trendingJob, trending, pages);
-        return new Dateline(config, clock, parts, app, jobs, List.of(indexing, evictions, outbound), List.of(search, memoryViews));
+        Parts parts = new Parts(db, events, articles, content, apiKeys, webhooks, search, searcher, related, views, trendingJob, trending, pages);
+        return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 
     private static boolean touches(List<Event> batch, String key) {
@@ -219,7 +225,7 @@ public final class Dateline implements AutoCloseable {
             new DemoContent(contentService(parts.db(), parts.events(), demoClock), demoClock).load(clock.instant());
         }
         app.start(config.port());
-        jobs.start();
+        jobs.forEach(JobRunner::start);
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase());
         return this;
     }
@@ -286,7 +292,7 @@ public final class Dateline implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        jobs.close();
+        jobs.forEach(JobRunner::close);
         try {
             parts.views().flush();
         } catch (RuntimeException e) {

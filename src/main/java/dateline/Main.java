@@ -4,6 +4,7 @@ import dateline.content.SiteArchive;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.EventLog;
+import dateline.content.TaxonomyRepository;
 import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,10 @@ public final class Main {
               apikey add NAME      make a content API key for an app or partner (shown once)
               apikey list          list the keys (never the keys themselves)
               apikey revoke ID     stop a key working
+              webhook add URL EVENT...  register an endpoint for published, updated, corrected
+                                   and/or unpublished events (prints its signing secret once)
+              webhook list         list the endpoints
+              webhook log          the latest deliveries and how they went
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -57,6 +62,7 @@ public final class Main {
             case "serve", "rebuild", "help", "--help", "-h" -> 1;
             case "export", "import" -> 2;
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
+            case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
             default -> -1;
         };
         if (expectedArgs < 0 || (!args.isEmpty() && args.size() != expectedArgs)) {
@@ -80,6 +86,7 @@ public final class Main {
             case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
             case "export" -> withDatabase(config, stderr, db -> export(db, args.get(1), stdout));
             case "import" -> withDatabase(config, stderr, db -> importFrom(db, args.get(1), stdin, stderr));
+            case "webhook" -> withDatabase(config, stderr, db -> webhook(db, config, args, stdout));
             case "apikey" -> withDatabase(config, stderr, db -> apiKey(new dateline.api.ApiKeys(db, Clock.systemUTC()), args, stdout));
             default -> throw new IllegalStateException(command);
         };
@@ -163,6 +170,19 @@ public final class Main {
                 stdout.println("revoked " + args.get(2));
             }
             default -> throw new dateline.platform.BadRequest("apikey takes add, list or revoke, not '" + args.get(1) + "'.");
+        }
+    }
+
+    private static void webhook(Database db, Config config, List<String> args, PrintStream stdout) {
+        TaxonomyRepository taxonomy = new TaxonomyRepository(db);
+        var hooks = new dateline.api.Webhooks(db, new dateline.content.ArticleRepository(db, taxonomy), Clock.systemUTC(), config.siteUrl(),
+                a -> dateline.site.Urls.article(a, config.zone()));
+        switch (args.get(1)) {
+            case "add" -> stdout.println(hooks.register(args.get(2), new java.util.TreeSet<>(args.subList(3, args.size()))));
+            case "list" -> hooks.endpoints().forEach(e -> stdout.println(e.id() + "\t" + e.url() + "\t" + String.join(",", new java.util.TreeSet<>(e.events()))));
+            case "log" -> hooks.log(50).forEach(d -> stdout.println(d.id() + "\t" + d.webhookId() + "\t" + d.eventType() + "\tattempts=" + d.attempts()
+                    + (d.deliveredAt() != null ? "\tdelivered " + d.deliveredAt() : "\tpending" + (d.lastError() == null ? "" : " (" + d.lastError() + ")"))));
+            default -> throw new dateline.platform.BadRequest("webhook takes add, list or log, not '" + args.get(1) + "'.");
         }
     }
 

@@ -71,4 +71,21 @@ class MainTest {
         assertThat(run("", "rebuild").status()).isZero();
         assertThat(run("", "help").out()).contains("rebuild");
     }
+
+    @Test
+    void api_keys_and_webhooks_are_managed_from_the_command_line() {
+        Run key = run("", "apikey", "add", "Mobile app");
+        assertThat(key.status()).isZero();
+        assertThat(key.out().strip()).matches("dl_[0-9a-f]{48}");
+        assertThat(run("", "apikey", "list").out()).contains("Mobile app").doesNotContain(key.out().strip());
+
+        Run hook = run("", "webhook", "add", "https://hooks.example.org/dateline", "published", "corrected");
+        assertThat(hook.status()).isZero();
+        assertThat(hook.out().strip()).startsWith("whsec_");
+        assertThat(run("", "webhook", "list").out()).contains("https://hooks.example.org/dateline", "corrected,published");
+
+        Run bad = run("", "webhook", "add", "not-a-url", "deleted");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("url", "events");
+    }
 }

@@ -22,8 +22,15 @@ public final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile int failuresLeft;
 
     public Receiver() {
+        this(0);
+    }
+
+    /** A receiver that answers 500 to its first {@code failures} requests, as a broken endpoint would. */
+    public Receiver(int failures) {
+        this.failuresLeft = failures;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -32,10 +39,18 @@ public final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body));
-            exchange.sendResponseHeaders(204, -1);
+            boolean fail = failuresLeft > 0;
+            if (fail) {
+                failuresLeft--;
+            }
+            exchange.sendResponseHeaders(fail ? 500 : 204, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    public List<Request> requests() {
+        return List.copyOf(requests);
     }
 
     public String url(String path) {

@@ -116,6 +116,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a lock for a job that must run on one node at a time, for the rest of the caller's
+     * transaction; false when another node holds it. SQLite has one node, and its writers are
+     * serialized anyway: always true there.
+     */
+    public boolean tryJobLock(Handle handle, long key) {
+        if (dialect == Dialect.SQLITE) {
+            return true;
+        }
+        return handle.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", key).mapTo(Boolean.class).one();
+    }
+
     /** True when a trivial query answers: used by the health check. */
     public boolean isReachable() {
         try {

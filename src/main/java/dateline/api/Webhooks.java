@@ -1,0 +1,263 @@
+package dateline.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dateline.content.Article;
+import dateline.content.ArticleRepository;
+import dateline.platform.Database;
+import dateline.platform.Ids;
+import dateline.platform.ValidationErrors;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Webhooks: endpoints an admin registers to hear of publishes, updates, corrections and
+ * unpublishes. {@link #run()} (a job on its own thread, so publishing never waits on a receiver)
+ * first turns new content events into stored deliveries, one per endpoint, then sends the due ones.
+ *
+ * <p>Deliveries are rows in SQL, so they survive restarts. Each is signed (HMAC-SHA256 of
+ * "timestamp.body" with the endpoint's secret), retried with exponential backoff until it succeeds
+ * or runs out of attempts, and claimed before sending so that two nodes never send the same one.
+ * The event cursor is shared by all nodes and moved under a run-once lock.
+ */
+public final class Webhooks implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(Webhooks.class);
+    static final Map<String, String> EVENTS = Map.of(
+            "article.published", "published", "article.updated", "updated",
+            "article.corrected", "corrected", "article.unpublished", "unpublished");
+    static final int MAX_ATTEMPTS = 12;
+    private static final String CURSOR = "webhooks";
+    private static final long JOB_LOCK = 0x0da7e11e_0002L;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_RETRY = Duration.ofHours(6);
+    private static final Duration CLAIM = Duration.ofMinutes(2);
+
+    /** A registered endpoint as an admin sees it (the secret is shown only when it is made). */
+    public record Endpoint(String id, String url, Set<String> events, Instant createdAt) {}
+
+    /** One row of the delivery log. */
+    public record Delivery(long id, String webhookId, String eventType, int attempts, Instant deliveredAt, Integer lastStatus,
+                           String lastError, Instant nextAttemptAt) {}
+
+    private final Database db;
+    private final ArticleRepository articles;
+    private final Clock clock;
+    private final String siteUrl;
+    private final java.util.function.Function<Article, String> articlePath;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SecureRandom random = new SecureRandom();
+
+    public Webhooks(Database db, ArticleRepository articles, Clock clock, String siteUrl, java.util.function.Function<Article, String> articlePath) {
+        this.db = db;
+        this.articles = articles;
+        this.clock = clock;
+        this.siteUrl = siteUrl;
+        this.articlePath = articlePath;
+    }
+
+    /** Registers an endpoint and returns its secret, shown this once. It hears only of events from now on. */
+    public String register(String url, Set<String> events) {
+        ValidationErrors errors = new ValidationErrors();
+        if (url == null || !url.matches("https?://\\S+")) {
+            errors.add("url", "Give the endpoint's full http(s):// address.");
+        }
+        if (events.isEmpty() || !EVENTS.values().containsAll(events)) {
+            errors.add("events", "Choose among " + String.join(", ", EVENTS.values().stream().sorted().toList()) + ".");
+        }
+        errors.throwIfAny();
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String secretText = "whsec_" + HexFormat.of().formatHex(secret);
+        db.jdbi().useTransaction(h -> {
+            ensureCursor(h);
+            h.createUpdate("INSERT INTO webhooks (id, url, secret, events, created_at) VALUES (:id, :url, :secret, :events, :at)")
+                    .bind("id", Ids.newId()).bind("url", url).bind("secret", secretText)
+                    .bind("events", String.join(" ", events.stream().sorted().toList())).bind("at", clock.millis()).execute();
+        });
+        return secretText;
+    }
+
+    public List<Endpoint> endpoints() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, url, events, created_at FROM webhooks WHERE disabled_at IS NULL ORDER BY created_at, id")
+                .map((rs, ctx) -> new Endpoint(rs.getString(1), rs.getString(2), Set.of(rs.getString(3).split(" ")), Instant.ofEpochMilli(rs.getLong(4))))
+                .list());
+    }
+
+    /** The most recent deliveries, newest first: what was sent, how often, and how it went. */
+    public List<Delivery> log(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM webhook_deliveries ORDER BY id DESC LIMIT :limit").bind("limit", limit)
+                .map((rs, ctx) -> {
+                    long delivered = rs.getLong("delivered_at");
+                    Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
+                    int status = rs.getInt("last_status");
+                    Integer lastStatus = rs.wasNull() ? null : status;
+                    long next = rs.getLong("next_attempt_at");
+                    Instant nextAt = rs.wasNull() ? null : Instant.ofEpochMilli(next);
+                    return new Delivery(rs.getLong("id"), rs.getString("webhook_id"), rs.getString("event_type"), rs.getInt("attempts"),
+                            deliveredAt, lastStatus, rs.getString("last_error"), nextAt);
+                }).list());
+    }
+
+    @Override
+    public void run() {
+        enqueue();
+        deliverDue();
+    }
+
+    private void ensureCursor(Handle h) {
+        boolean exists = h.createQuery("SELECT COUNT(*) FROM consumer_cursors WHERE consumer = :c").bind("c", CURSOR).mapTo(Integer.class).one() > 0;
+        if (!exists) {
+            long head = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM content_events").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO consumer_cursors (consumer, last_event_id) VALUES (:c, :id)").bind("c", CURSOR).bind("id", head).execute();
+        }
+    }
+
+    /** Turns content events after the shared cursor into deliveries, on one node at a time. */
+    void enqueue() {
+        db.jdbi().useTransaction(h -> {
+            if (!db.tryJobLock(h, JOB_LOCK)) {
+                return;
+            }
+            ensureCursor(h);
+            long cursor = h.createQuery("SELECT last_event_id FROM consumer_cursors WHERE consumer = :c").bind("c", CURSOR).mapTo(Long.class).one();
+            var events = h.createQuery("SELECT id, type, subject_id, created_at FROM content_events WHERE id > :after ORDER BY id LIMIT 500")
+                    .bind("after", cursor).mapToMap().list();
+            if (events.isEmpty()) {
+                return;
+            }
+            var endpoints = h.createQuery("SELECT id, events FROM webhooks WHERE disabled_at IS NULL").mapToMap().list();
+            long last = cursor;
+            for (Map<String, Object> event : events) {
+                long eventId = ((Number) event.get("id")).longValue();
+                last = eventId;
+                String name = EVENTS.get((String) event.get("type"));
+                if (name == null || endpoints.isEmpty()) {
+                    continue;
+                }
+                String payload = payload(eventId, name, (String) event.get("subject_id"), Instant.ofEpochMilli(((Number) event.get("created_at")).longValue()));
+                for (Map<String, Object> endpoint : endpoints) {
+                    if (Set.of(((String) endpoint.get("events")).split(" ")).contains(name)) {
+                        h.createUpdate("INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, attempts, next_attempt_at, created_at) "
+                                        + "VALUES (:w, :e, :t, :p, 0, :now, :now)")
+                                .bind("w", (String) endpoint.get("id")).bind("e", eventId).bind("t", name).bind("p", payload)
+                                .bind("now", clock.millis()).execute();
+                    }
+                }
+            }
+            h.createUpdate("UPDATE consumer_cursors SET last_event_id = :id WHERE consumer = :c").bind("id", last).bind("c", CURSOR).execute();
+        });
+    }
+
+    private String payload(long eventId, String name, String articleId, Instant at) {
+        ObjectNode body = ArticleJson.JSON.createObjectNode();
+        body.put("event", name);
+        body.put("event_id", eventId);
+        body.put("occurred_at", ArticleJson.iso(at));
+        ObjectNode story = body.putObject("article");
+        story.put("id", articleId);
+        articles.findById(articleId).ifPresent(a -> {
+            story.put("headline", a.headline());
+            story.put("status", a.status().dbValue());
+            if (a.firstPublishedAt() != null) {
+                story.put("url", siteUrl + articlePath.apply(a));
+            }
+            story.put("version", a.version());
+        });
+        try {
+            return ArticleJson.JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends every delivery whose time has come; each is claimed first so that no other node sends it too. */
+    void deliverDue() {
+        long now = clock.millis();
+        var due = db.jdbi().withHandle(h -> h.createQuery(
+                        "SELECT d.id, d.next_attempt_at, d.attempts, d.event_type, d.payload, w.url, w.secret FROM webhook_deliveries d "
+                                + "JOIN webhooks w ON w.id = d.webhook_id WHERE d.delivered_at IS NULL AND d.attempts < :max "
+                                + "AND d.next_attempt_at <= :now AND w.disabled_at IS NULL ORDER BY d.next_attempt_at, d.id LIMIT 50")
+                .bind("max", MAX_ATTEMPTS).bind("now", now).mapToMap().list());
+        for (Map<String, Object> d : due) {
+            long id = ((Number) d.get("id")).longValue();
+            long claimedUntil = now + CLAIM.toMillis();
+            boolean claimed = db.jdbi().withHandle(h -> h.createUpdate(
+                            "UPDATE webhook_deliveries SET next_attempt_at = :until WHERE id = :id AND next_attempt_at = :seen AND delivered_at IS NULL")
+                    .bind("until", claimedUntil).bind("id", id).bind("seen", ((Number) d.get("next_attempt_at")).longValue()).execute()) == 1;
+            if (claimed) {
+                send(id, ((Number) d.get("attempts")).intValue(), (String) d.get("event_type"), (String) d.get("payload"),
+                        (String) d.get("url"), (String) d.get("secret"));
+            }
+        }
+    }
+
+    private void send(long id, int attempts, String eventType, String payload, String url, String secret) {
+        long timestamp = clock.instant().getEpochSecond();
+        Integer status = null;
+        String error = null;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Dateline-Webhooks/1")
+                    .header("X-Dateline-Event", eventType)
+                    .header("X-Dateline-Delivery", Long.toString(id))
+                    .header("X-Dateline-Timestamp", Long.toString(timestamp))
+                    .header("X-Dateline-Signature", "sha256=" + sign(secret, timestamp, payload))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status >= 300) {
+                error = "HTTP " + status;
+            }
+        } catch (java.io.IOException e) {
+            error = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        int tries = attempts + 1;
+        long now = clock.millis();
+        Integer finalStatus = status;
+        String finalError = error;
+        if (error == null) {
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET delivered_at = :now, attempts = :a, last_status = :s, "
+                            + "last_error = NULL, next_attempt_at = NULL WHERE id = :id")
+                    .bind("now", now).bind("a", tries).bind("s", finalStatus).bind("id", id).execute());
+        } else {
+            long backoff = Math.min(LAST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempts, 20));
+            Long next = tries >= MAX_ATTEMPTS ? null : now + backoff;
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE webhook_deliveries SET attempts = :a, last_status = :s, last_error = :e, "
+                            + "next_attempt_at = :next WHERE id = :id")
+                    .bind("a", tries).bind("s", finalStatus).bind("e", finalError).bind("next", next).bind("id", id).execute());
+            log.warn("webhook delivery failed id={} attempt={} error=\"{}\"", id, tries, finalError);
+        }
+    }
+
+    /** The signature a receiver recomputes: hex HMAC-SHA256 of "timestamp.body" keyed with the endpoint's secret. */
+    public static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
