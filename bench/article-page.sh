@@ -15,25 +15,10 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
 WORK=$(mktemp -d)
-APP_PID=""
-NGINX_PID=""
-
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() {
-  if ! command -v "$1" >/dev/null 2>&1; then
-    echo "Installing $2 from Debian …" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-  fi
-}
+. bench/lib.sh
 need wrk wrk
 need nginx nginx
-[ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx || NGINX=$(command -v nginx)
+NGINX=$(nginx_binary)
 
 ./dateline help >/dev/null   # builds target/dateline.jar if the sources changed
 
@@ -41,11 +26,7 @@ start_app() { # $1 = page cache MB, $2 = read store entries, $3 = demo
   DATELINE_PORT=$APP_PORT DATELINE_DATA="$WORK/data" DATELINE_PAGE_CACHE_MB=$1 DATELINE_READ_STORE_ENTRIES=$2 DATELINE_DEMO=$3 DATELINE_LOG_LEVEL=WARN \
     taskset -c 0 ./dateline serve >"$WORK/app.log" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && return
-    sleep 0.5
-  done
-  echo "Dateline did not start; log:" >&2; cat "$WORK/app.log" >&2; exit 1
+  wait_healthy "$APP_PORT"
 }
 
 stop_app() {
@@ -58,11 +39,7 @@ run_wrk() {
   [ -n "${2:-}" ] && args+=(-H "$2")
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" ${2:+-H "$2"} "$1" >/dev/null   # warm-up (JIT, caches)
   taskset -c 1 wrk "${args[@]}" "$1" >"$WORK/wrk.txt"
-  if grep -q "Non-2xx" "$WORK/wrk.txt"; then echo "wrk saw errors:" >&2; cat "$WORK/wrk.txt" >&2; exit 1; fi
-  local rps p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
-  echo "$rps $p99"
+  wrk_numbers "$WORK/wrk.txt" | cut -d' ' -f2-
 }
 
 start_app 64 10000 true
@@ -117,7 +94,6 @@ start_app 0 0 false
 read -r raw_rps raw_p99 < <(run_wrk "$APP_URL")
 stop_app
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 printf '%-34s %12s %10s\n' "" "req/s" "p99 ms"
 printf '%-34s %12s %10s\n' "nginx, static file" "$ngx_rps" "$ngx_p99"
 printf '%-34s %12s %10s\n' "Dateline, cached page" "$app_rps" "$app_p99"

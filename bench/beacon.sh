@@ -14,27 +14,16 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
 WORK=$(mktemp -d)
-APP_PID=""
-NGINX_PID=""
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() {
-  command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }
-}
+. bench/lib.sh
 need wrk wrk
 need nginx nginx
 need python3 python3
-[ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx || NGINX=$(command -v nginx)
+NGINX=$(nginx_binary)
 ./dateline help >/dev/null
 
 DATELINE_PORT=$APP_PORT DATELINE_DATA="$WORK/data" DATELINE_LOG_LEVEL=WARN taskset -c 0 ./dateline serve >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+wait_healthy "$APP_PORT"
 
 # The ids of a few published stories, from their pages.
 IDS=$(curl -s "http://127.0.0.1:$APP_PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[^"]*"' | cut -d'"' -f2 | sort -u | head -n 8 |
@@ -70,12 +59,7 @@ run() { # URL -> prints "warm-up_requests requests req_per_s p99_ms"
   local warm
   warm=$(awk '/requests in/ {print $1}' "$WORK/warm.txt")
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/beacon.lua" "$1" >"$WORK/wrk.txt"
-  if grep -q "Non-2xx" "$WORK/wrk.txt"; then echo "wrk saw errors:" >&2; cat "$WORK/wrk.txt" >&2; exit 1; fi
-  local total rps p99
-  total=$(awk '/requests in/ {print $1}' "$WORK/wrk.txt")
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
-  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$WORK/wrk.txt")
-  echo "$warm $total $rps $p99"
+  echo "$warm $(wrk_numbers "$WORK/wrk.txt")"
 }
 
 read -r _ ngx_total ngx_rps ngx_p99 < <(run "http://127.0.0.1:$NGINX_PORT")
@@ -88,6 +72,6 @@ printf '%-30s %12s %10s\n' "" "req/s" "p99 ms"
 printf '%-30s %12s %10s\n' "nginx, return 204" "$ngx_rps" "$ngx_p99"
 printf '%-30s %12s %10s\n' "Dateline, POST /v/{id}" "$app_rps" "$app_p99"
 echo
-echo "ratio Dateline/nginx: $(awk -v a="$app_rps" -v b="$ngx_rps" 'BEGIN { printf "%.2f", a / b }')"
+echo "ratio Dateline/nginx: $(ratio "$app_rps" "$ngx_rps")"
 echo "beacons answered 204 (warm-up and measured run): $accepted; views stored after shutdown: $stored"
 echo "lost: $(( accepted > stored ? accepted - stored : 0 ))   goal: >= 20000 beacons/s on one core, none lost"

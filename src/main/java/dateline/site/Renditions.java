@@ -1,19 +1,15 @@
 package dateline.site;
 
 import dateline.content.Image;
+import dateline.content.Jpeg;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Crops of a story's lead image in the shapes structured data asks for (16:9, 4:3, 1:1), made
@@ -54,18 +50,7 @@ final class Renditions {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.drawImage(source, 0, 0, outW, outH, (w - cropW) / 2, (h - cropH) / 2, (w - cropW) / 2 + cropW, (h - cropH) / 2 + cropH, null);
             g.dispose();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.85f);
-                writer.setOutput(stream);
-                writer.write(null, new IIOImage(out, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-            return bytes.toByteArray();
+            return Jpeg.encode(out, 0.85f);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,6 +42,7 @@ public final class SearchRoutes {
                 "newest".equals(sort), SiteRoutes.pageNumber(ctx));
         SearchResults results = searcher.search(query, frame.config().zone());
         ctx.header("Cache-Control", "no-cache");
+        ctx.header("Surrogate-Key", "search nav");
         ctx.contentType(SiteFrame.HTML);
         ctx.result(frame.render("site/search.jte", new SearchPage(chrome, query, sectionSlug, results)));
     }

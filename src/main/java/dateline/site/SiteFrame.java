@@ -78,6 +78,7 @@ public final class SiteFrame {
         };
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
+        ctx.header("Surrogate-Key", "error nav");
         ctx.contentType(HTML);
         ctx.result(templates.render("site/error.jte", new ErrorPage(chrome(ctx.path()), status, title, message)));
     }

@@ -55,7 +55,7 @@ public final class StaticAssets {
 
     private String add(String name, String extension, String contentType, byte[] bytes) {
         String etag = PageCache.etag(bytes);
-        PageCache.Page page = new PageCache.Page(bytes, contentType.startsWith("image/") ? null : PageCache.gzip(bytes), etag, Set.of(), contentType, Responses.IMMUTABLE, null);
+        PageCache.Page page = new PageCache.Page(bytes, contentType.startsWith("image/") ? null : PageCache.gzip(bytes), etag, Set.of("static"), contentType, Responses.IMMUTABLE, null);
         String path = "/static/" + name + "." + etag.substring(1, etag.length() - 1) + "." + extension;
         byPath.put(path, page);
         return path;

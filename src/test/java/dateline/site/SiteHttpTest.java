@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,10 @@ class SiteHttpTest {
                 "<a rel=\"author\" href=\"/author/ada-reporter\">Ada Reporter</a>",
                 "Published <time datetime=\"2026-03-02T09:00:00Z\">2 March 2026, 09:00 UTC</time>",
                 "<link rel=\"canonical\" href=\"https://news.example.org/2026/03/02/rates-held-steady\">");
+        for (String path : List.of("/", "/world", "/tag/politics", "/author/ada-reporter", url(story), "/search?q=rates", "/most-read", "/nowhere",
+                "/feed.xml", "/sitemap.xml")) {
+            assertThat(site.get(path).headers().firstValue("Surrogate-Key")).as("Surrogate-Key on " + path).isPresent();
+        }
         assertThat(site.get("/healthz").statusCode()).isEqualTo(200);
         assertThat(site.get("/metrics").body()).contains("dateline_page_cache_total");
     }
