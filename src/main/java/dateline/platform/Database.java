@@ -34,6 +34,9 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(new SqliteStatementCache()); // PostgreSQL's driver caches server-side already
+        }
     }
 
     /** Opens the pool and runs pending migrations before returning. */
