@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_PER_RUN=${BENCH_SECONDS:-10}
-WARMUP_SECONDS=${BENCH_WARMUP:-10}   # the JIT compiles on the server's one core: give it time
+WARMUP_SECONDS=${BENCH_WARMUP:-20}   # the JIT compiles on the server's one core: give it time
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}

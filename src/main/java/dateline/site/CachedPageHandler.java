@@ -55,7 +55,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
         out.add(VARY);
         out.put(HttpHeader.ETAG, answer.etag());
         if (!page.keys().isEmpty()) {
-            out.put("Surrogate-Key", Responses.surrogateKeys(page));
+            out.put("Surrogate-Key", page.surrogateKey());
         }
         if (page.lastModified() != null) {
             out.put(HttpHeader.LAST_MODIFIED, Responses.httpDate(page.lastModified()));

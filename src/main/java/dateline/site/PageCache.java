@@ -27,7 +27,11 @@ public final class PageCache {
 
     /** A response body ready to send: identity and gzip bytes, their ETags, and what it shows. */
     public record Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl,
-                       java.time.Instant lastModified) {
+                       java.time.Instant lastModified, String surrogateKey) {
+
+        public Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl, java.time.Instant lastModified) {
+            this(body, gzipped, etag, keys, contentType, cacheControl, lastModified, String.join(" ", keys));
+        }
 
         /** The ETag of the gzip variant: a different representation needs a different strong validator. */
         public String gzipEtag() {

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
  * How a {@link PageCache.Page} answers a request: 304 when the client's ETag (or, lacking one, its
  * If-Modified-Since) says it has this version, the gzip variant to clients that accept it, identity
  * bytes otherwise. Used by the routes and by the {@link CachedPageHandler} in front of them, so both
- * answer alike, with the page's surrogate keys for CDN purges.
+ * answer alike, with the page's surrogate keys (space-separated, as Fastly and Varnish expect).
  */
 final class Responses {
     /** Browsers revalidate every time (cheap: 304); a CDN may keep a page five minutes, or serve it stale while it refetches. */
@@ -47,18 +47,13 @@ final class Responses {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    /** The Surrogate-Key header value: the page's keys, space-separated, as Fastly and Varnish expect. */
-    static String surrogateKeys(PageCache.Page page) {
-        return String.join(" ", page.keys());
-    }
-
     static void send(Context ctx, PageCache.Page page) {
         Answer answer = answer(page, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), ctx.header("Accept-Encoding"));
         ctx.header("Cache-Control", page.cacheControl());
         ctx.header("Vary", "Accept-Encoding");
         ctx.header("ETag", answer.etag());
         if (!page.keys().isEmpty()) {
-            ctx.header("Surrogate-Key", surrogateKeys(page));
+            ctx.header("Surrogate-Key", page.surrogateKey());
         }
         if (page.lastModified() != null) {
             ctx.header("Last-Modified", httpDate(page.lastModified()));
