@@ -10,6 +10,11 @@ import dateline.content.SettingsRepository;
 import dateline.content.SiteArchive;
 import dateline.content.TaxonomyRepository;
 import dateline.demo.DemoContent;
+import dateline.desk.Accounts;
+import dateline.desk.DeskRoutes;
+import dateline.desk.LoginLimiter;
+import dateline.desk.Role;
+import dateline.desk.Sessions;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.DerivedView;
@@ -73,6 +78,7 @@ public final class Dateline implements AutoCloseable {
 
     /** The parts tests and tools reach into. */
     public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
+                        Accounts accounts,
                         SearchIndex search,
                         Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
                         PageCache pages) {}
@@ -129,7 +135,8 @@ public final class Dateline implements AutoCloseable {
         TrendingJob trendingJob = new TrendingJob(views, trending, pages::evictKeys);
 
         Templates templates = Templates.forMode(config.devMode());
-        SiteFrame frame = new SiteFrame(config, taxonomy, settings, pages, templates, new StaticAssets());
+        StaticAssets assets = new StaticAssets();
+        SiteFrame frame = new SiteFrame(config, taxonomy, settings, pages, templates, assets);
         SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, trending);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
@@ -139,6 +146,9 @@ public final class Dateline implements AutoCloseable {
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
         ApiKeys apiKeys = new ApiKeys(db, clock);
+        Accounts accounts = new Accounts(db, clock);
+        Sessions sessions = new Sessions(db, accounts, clock);
+        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, templates, config, assets.cssPath());
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
@@ -152,6 +162,7 @@ public final class Dateline implements AutoCloseable {
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {
             ops.addTo(routes);
             api.addTo(routes);
+            desk.addTo(routes);
             beacons.addTo(routes);
             searchPage.addTo(routes);
             feedRoutes.addTo(routes);
@@ -210,7 +221,7 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        Parts parts = new Parts(db, events, articles, content, apiKeys, webhooks, search, searcher, related, views, trendingJob, trending, pages);
+        Parts parts = new Parts(db, events, articles, content, apiKeys, webhooks, accounts, search, searcher, related, views, trendingJob, trending, pages);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 
@@ -223,6 +234,9 @@ public final class Dateline implements AutoCloseable {
         if (config.demo() && parts.events().head() == 0) {
             MutableClock demoClock = new MutableClock(clock.instant());
             new DemoContent(contentService(parts.db(), parts.events(), demoClock), demoClock).load(clock.instant());
+            String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(9));
+            parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password);
+            log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
         }
         app.start(config.port());
         jobs.forEach(JobRunner::start);

@@ -38,6 +38,9 @@ public final class Main {
                                    and/or unpublished events (prints its signing secret once)
               webhook list         list the endpoints
               webhook log          the latest deliveries and how they went
+              user add --email EMAIL --name NAME --role ROLE
+                                   make a desk account (contributor, editor or admin);
+                                   the password is read from standard input
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -63,6 +66,7 @@ public final class Main {
             case "export", "import" -> 2;
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
+            case "user" -> 8;
             default -> -1;
         };
         if (expectedArgs < 0 || (!args.isEmpty() && args.size() != expectedArgs)) {
@@ -87,6 +91,7 @@ public final class Main {
             case "export" -> withDatabase(config, stderr, db -> export(db, args.get(1), stdout));
             case "import" -> withDatabase(config, stderr, db -> importFrom(db, args.get(1), stdin, stderr));
             case "webhook" -> withDatabase(config, stderr, db -> webhook(db, config, args, stdout));
+            case "user" -> withDatabase(config, stderr, db -> addUser(new dateline.desk.Accounts(db, Clock.systemUTC()), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, db -> apiKey(new dateline.api.ApiKeys(db, Clock.systemUTC()), args, stdout));
             default -> throw new IllegalStateException(command);
         };
@@ -171,6 +176,20 @@ public final class Main {
             }
             default -> throw new dateline.platform.BadRequest("apikey takes add, list or revoke, not '" + args.get(1) + "'.");
         }
+    }
+
+    /** {@code user add --email E --name N --role R}, the password on standard input (never on the command line). */
+    private static void addUser(dateline.desk.Accounts accounts, List<String> args, InputStream stdin, PrintStream stdout) throws IOException {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 2; i + 1 < args.size(); i += 2) {
+            options.put(args.get(i), args.get(i + 1));
+        }
+        if (!args.get(1).equals("add") || !options.keySet().equals(java.util.Set.of("--email", "--name", "--role"))) {
+            throw new dateline.platform.BadRequest("Use: user add --email EMAIL --name NAME --role contributor|editor|admin");
+        }
+        String password = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        var user = accounts.create(options.get("--email"), options.get("--name"), dateline.desk.Role.parse(options.get("--role")), password);
+        stdout.println("created " + user.role().dbValue() + " " + user.email());
     }
 
     private static void webhook(Database db, Config config, List<String> args, PrintStream stdout) {

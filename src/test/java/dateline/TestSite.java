@@ -95,6 +95,11 @@ public final class TestSite implements AutoCloseable {
         return send(request(path, headers).GET(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    public HttpResponse<String> postForm(String path, String form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A request to this site; headers come as name, value, name, value … */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path));

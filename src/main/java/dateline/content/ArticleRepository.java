@@ -182,6 +182,12 @@ public final class ArticleRepository {
         });
     }
 
+    /** Stories in one workflow state, most recently changed first: for the desk. */
+    public List<Article> byStatus(Status status, int limit) {
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = :status ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
+                .bind("status", status.dbValue()).bind("limit", limit).map(JOINED).list()));
+    }
+
     /** Ids of scheduled stories whose time has come, oldest first. */
     public List<String> dueScheduled(Instant now) {
         return db.jdbi().withHandle(h -> h.createQuery(

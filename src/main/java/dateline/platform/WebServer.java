@@ -53,6 +53,8 @@ public final class WebServer {
             config.routes.exception(NotFound.class, (e, ctx) -> errors.render(ctx, 404, e.getMessage()));
             config.routes.exception(BadRequest.class, (e, ctx) -> errors.render(ctx, 400, e.getMessage()));
             config.routes.exception(Unauthorized.class, (e, ctx) -> errors.render(ctx, 401, e.getMessage()));
+            config.routes.exception(Forbidden.class, (e, ctx) -> errors.render(ctx, 403, e.getMessage()));
+            config.routes.exception(TooManyRequests.class, (e, ctx) -> errors.render(ctx, 429, e.getMessage()));
             config.routes.exception(Conflict.class, (e, ctx) -> errors.render(ctx, 409, e.getMessage()));
             config.routes.exception(ValidationFailed.class, (e, ctx) -> errors.render(ctx, 422, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

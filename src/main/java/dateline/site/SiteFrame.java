@@ -70,7 +70,10 @@ public final class SiteFrame {
     public void renderError(Context ctx, int status, String message) {
         String title = switch (status) {
             case 400 -> "Bad request";
+            case 401 -> "Sign-in needed";
+            case 403 -> "Not allowed";
             case 404 -> "Page not found";
+            case 429 -> "Too many attempts";
             case 409 -> "Conflict";
             case 410 -> "Story removed";
             case 422 -> "Invalid input";

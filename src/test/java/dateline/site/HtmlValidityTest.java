@@ -56,7 +56,7 @@ class HtmlValidityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"home", "section", "tag", "author", "article", "rtl-article", "corrected-article", "not-found", "second-page", "read-mode", "search", "search-nothing", "most-read", "most-read-week"})
+    @ValueSource(strings = {"home", "section", "tag", "author", "article", "rtl-article", "corrected-article", "not-found", "second-page", "read-mode", "search", "search-nothing", "most-read", "most-read-week", "desk-login"})
     void page_passes_the_nu_html_checker(String pageType) throws Exception {
         String path = switch (pageType) {
             case "home" -> "/";
@@ -73,6 +73,7 @@ class HtmlValidityTest {
             case "search-nothing" -> "/search?q=zzzzqqq";
             case "most-read" -> "/most-read";
             case "most-read-week" -> "/most-read/7d";
+            case "desk-login" -> "/desk/login";
             default -> throw new IllegalArgumentException(pageType);
         };
         String html = get(path);

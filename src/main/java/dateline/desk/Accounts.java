@@ -1,0 +1,91 @@
+package dateline.desk;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import dateline.platform.Database;
+import dateline.platform.Ids;
+import dateline.platform.ValidationErrors;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Newsroom accounts: made by an admin (or the {@code user add} command), signed in with a password
+ * hashed by bcrypt. A failed sign-in takes as long whether or not the address exists.
+ */
+public final class Accounts {
+    static final String EMAIL_INVALID = "'%s' is not an email address.";
+    static final String EMAIL_TAKEN = "There is already an account for %s.";
+    static final String PASSWORD_SHORT = "Use a password of at least 12 characters.";
+    static final String NAME_REQUIRED = "Give the person's name.";
+    static final String ROLE_INVALID = "The role must be contributor, editor or admin.";
+    private static final int COST = 11;
+
+    private final Database db;
+    private final Clock clock;
+    private final byte[] dummyHash = BCrypt.withDefaults().hash(COST, "not a real password".toCharArray());
+
+    public Accounts(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public User create(String email, String name, Role role, String password) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        ValidationErrors errors = new ValidationErrors();
+        if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.add("email", EMAIL_INVALID.formatted(email));
+        } else if (find(normalized).isPresent()) {
+            errors.add("email", EMAIL_TAKEN.formatted(normalized));
+        }
+        if (name == null || name.isBlank()) {
+            errors.add("name", NAME_REQUIRED);
+        }
+        if (role == null) {
+            errors.add("role", ROLE_INVALID);
+        }
+        if (password == null || password.length() < 12) {
+            errors.add("password", PASSWORD_SHORT);
+        }
+        errors.throwIfAny();
+        User user = new User(Ids.newId(), normalized, name.strip(), role);
+        String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.UTF_8);
+        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO users (id, email, name, role, password_hash, created_at) "
+                        + "VALUES (:id, :email, :name, :role, :hash, :at)")
+                .bind("id", user.id()).bind("email", user.email()).bind("name", user.name()).bind("role", role.dbValue())
+                .bind("hash", hash).bind("at", clock.millis()).execute());
+        return user;
+    }
+
+    /** The account with this email and password, if both match and it is not disabled. */
+    public Optional<User> authenticate(String email, String password) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        var row = db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role, password_hash FROM users WHERE email = :e AND disabled_at IS NULL")
+                .bind("e", normalized).mapToMap().findOne());
+        byte[] hash = row.map(r -> ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).orElse(dummyHash);
+        boolean ok = BCrypt.verifyer().verify((password == null ? "" : password).toCharArray(), hash).verified;
+        if (!ok || row.isEmpty()) {
+            return Optional.empty();
+        }
+        var r = row.get();
+        return Optional.of(new User((String) r.get("id"), (String) r.get("email"), (String) r.get("name"), Role.parse((String) r.get("role"))));
+    }
+
+    public Optional<User> find(String email) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role FROM users WHERE email = :e")
+                .bind("e", email.strip().toLowerCase(Locale.ROOT))
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne());
+    }
+
+    public Optional<User> byId(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role FROM users WHERE id = :id AND disabled_at IS NULL")
+                .bind("id", id)
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne());
+    }
+
+    public List<User> all() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role FROM users ORDER BY name, id")
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).list());
+    }
+}

@@ -1,0 +1,111 @@
+package dateline.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.platform.TestDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeskRoutesTest {
+    static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path tempDir;
+    TestSite site;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.start(TestDatabase.SQLITE, tempDir);
+        Accounts accounts = site.app.parts().accounts();
+        accounts.create("contributor@example.org", "Cora Contributor", Role.CONTRIBUTOR, PASSWORD);
+        accounts.create("editor@example.org", "Eddie Editor", Role.EDITOR, PASSWORD);
+        accounts.create("admin@example.org", "Ada Admin", Role.ADMIN, PASSWORD);
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    /**
+     * Every desk route × anonymous and every role → the status expected. A route added to
+     * {@link DeskRoutes#ROUTES} without a row here fails the test.
+     */
+    static final Map<String, Map<String, Integer>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("GET /desk/login", Map.of("anonymous", 200, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/login", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 403)); // no login CSRF cookie
+        MATRIX.put("POST /desk/logout", Map.of("anonymous", 403, "contributor", 303, "editor", 303, "admin", 303));
+        MATRIX.put("GET /desk", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/users", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+    }
+
+    @Test
+    void every_desk_route_answers_each_role_as_the_matrix_says() {
+        assertThat(MATRIX.keySet()).as("every desk route has a row in the authorization matrix")
+                .containsExactlyInAnyOrderElementsOf(DeskRoutes.ROUTES.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
+        for (var row : MATRIX.entrySet()) {
+            String method = row.getKey().split(" ")[0];
+            String path = row.getKey().split(" ")[1];
+            for (var cell : row.getValue().entrySet()) {
+                DeskClient client = new DeskClient(site);
+                if (!cell.getKey().equals("anonymous")) {
+                    assertThat(client.signIn(cell.getKey() + "@example.org", PASSWORD).statusCode()).isEqualTo(303);
+                }
+                HttpResponse<String> response = method.equals("GET") ? client.get(path)
+                        : client.post(path, client.csrf == null ? "" : "_csrf=" + client.csrf);
+                assertThat(response.statusCode()).as(row.getKey() + " as " + cell.getKey()).isEqualTo(cell.getValue());
+            }
+        }
+    }
+
+    @Test
+    void signing_in_sets_an_http_only_same_site_cookie_and_signing_out_ends_the_session() {
+        DeskClient client = new DeskClient(site);
+
+        HttpResponse<String> signIn = client.signIn("Editor@Example.org ", PASSWORD);
+
+        assertThat(signIn.headers().firstValue("Location")).contains("/desk");
+        String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(DeskRoutes.SESSION_COOKIE)).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/desk", "Secure");
+        assertThat(client.get("/desk").body()).contains("Sign out Eddie Editor", "Drafts", "Recently published");
+
+        assertThat(client.post("/desk/logout", "_csrf=" + client.csrf).statusCode()).isEqualTo(303);
+        assertThat(client.get("/desk").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void a_wrong_password_is_refused_and_repeated_failures_are_slowed_down() {
+        DeskClient client = new DeskClient(site);
+
+        HttpResponse<String> wrong = client.signIn("editor@example.org", "not the password");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("That email and password do not match an account.", "value=\"editor@example.org\"")
+                .doesNotContain("not the password");
+        for (int i = 0; i < 4; i++) {
+            client.signIn("editor@example.org", "still wrong " + i);
+        }
+
+        HttpResponse<String> blocked = client.signIn("editor@example.org", PASSWORD);
+        assertThat(blocked.statusCode()).isEqualTo(429);
+        assertThat(blocked.body()).contains("Too many failed sign-ins");
+    }
+
+    @Test
+    void a_post_without_the_sessions_csrf_token_is_refused() {
+        DeskClient client = new DeskClient(site);
+        client.signIn("admin@example.org", PASSWORD);
+
+        assertThat(client.post("/desk/logout", "_csrf=forged").statusCode()).isEqualTo(403);
+        assertThat(client.get("/desk").statusCode()).isEqualTo(200);
+    }
+}
