@@ -1,6 +1,10 @@
 package dateline.desk;
 
 import dateline.content.ArticleRepository;
+import dateline.content.ContentService;
+import dateline.content.SettingsRepository;
+import dateline.content.SiteSettings;
+import dateline.platform.ValidationFailed;
 import dateline.content.Status;
 import dateline.platform.Config;
 import dateline.platform.Forbidden;
@@ -19,7 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The newsroom desk under {@code /desk}: sign-in, sign-out, the desk home and account list.
+ * The newsroom desk under {@code /desk}: sign-in, sign-out, the desk home, the account list and
+ * the site settings.
  *
  * <p>Every route is declared in {@link #ROUTES} with the least role it needs, and is checked on the
  * server: anonymous readers are sent to sign in (GET) or refused (POST), a role too low is refused
@@ -41,19 +46,25 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/login", null),
             new DeskRoute("POST", "/desk/logout", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/users", Role.ADMIN));
+            new DeskRoute("GET", "/desk/users", Role.ADMIN),
+            new DeskRoute("GET", "/desk/settings", Role.ADMIN),
+            new DeskRoute("POST", "/desk/settings", Role.ADMIN));
 
     private final Accounts accounts;
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final ArticleRepository articles;
+    private final ContentService content;
+    private final SettingsRepository settings;
     private final Templates templates;
     private final Config config;
     private final String cssPath;
     private final SecureRandom random = new SecureRandom();
 
-    public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, Templates templates, Config config,
-                      String cssPath) {
+    public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, ContentService content,
+                      SettingsRepository settings, Templates templates, Config config, String cssPath) {
+        this.content = content;
+        this.settings = settings;
         this.cssPath = cssPath;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -102,6 +113,8 @@ public final class DeskRoutes {
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
             case "GET /desk/users" -> this::users;
+            case "GET /desk/settings" -> ctx -> settingsForm(ctx, settings.settings(), java.util.Map.of(), 200, "saved".equals(ctx.queryParam("done")));
+            case "POST /desk/settings" -> this::saveSettings;
             default -> throw new IllegalStateException("No handler for " + route);
         };
     }
@@ -156,6 +169,24 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         ctx.contentType("text/html; charset=utf-8")
                 .result(templates.render("desk/users.jte", new UsersPage(chrome(session), accounts.all())));
+    }
+
+    private void settingsForm(Context ctx, SiteSettings values, java.util.Map<String, java.util.List<String>> errors, int status, boolean saved) {
+        Sessions.Session session = ctx.attribute("session");
+        ctx.status(status).contentType("text/html; charset=utf-8")
+                .result(templates.render("desk/settings.jte", new SettingsPage(chrome(session), values, errors, saved)));
+    }
+
+    private void saveSettings(Context ctx) {
+        SiteSettings typed = new SiteSettings(Optional.ofNullable(ctx.formParam("googleNewsUrl")).orElse("").strip(),
+                Optional.ofNullable(ctx.formParam("appUrl")).orElse("").strip());
+        try {
+            content.saveSettings(typed);
+        } catch (ValidationFailed e) {
+            settingsForm(ctx, typed, e.errors().asMap(), 422, false); // what the admin typed is kept
+            return;
+        }
+        ctx.redirect("/desk/settings?done=saved", HttpStatus.SEE_OTHER);
     }
 
     private DeskChrome chrome(Sessions.Session session) {

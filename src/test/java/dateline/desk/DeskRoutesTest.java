@@ -47,6 +47,8 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/logout", Map.of("anonymous", 403, "contributor", 303, "editor", 303, "admin", 303));
         MATRIX.put("GET /desk", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/users", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));
     }
 
     @Test
@@ -107,5 +109,21 @@ class DeskRoutesTest {
 
         assertThat(client.post("/desk/logout", "_csrf=forged").statusCode()).isEqualTo(403);
         assertThat(client.get("/desk").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_admin_sets_the_follow_line_and_a_bad_address_is_refused_with_the_form_kept() {
+        DeskClient admin = new DeskClient(site);
+        admin.signIn("admin@example.org", PASSWORD);
+
+        HttpResponse<String> bad = admin.post("/desk/settings", "_csrf=" + admin.csrf + "&googleNewsUrl=" + DeskClient.enc("news.google.com/x") + "&appUrl=");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("Give the full https:// address of the Google News page.", "value=\"news.google.com/x\"");
+
+        HttpResponse<String> good = admin.post("/desk/settings", "_csrf=" + admin.csrf + "&googleNewsUrl="
+                + DeskClient.enc("https://news.google.com/publications/x") + "&appUrl=");
+        assertThat(good.statusCode()).isEqualTo(303);
+        site.awaitViews();
+        assertThat(site.get("/").body()).contains("<a href=\"https://news.google.com/publications/x\">Google News</a>");
     }
 }
