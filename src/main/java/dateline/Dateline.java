@@ -148,7 +148,7 @@ public final class Dateline implements AutoCloseable {
         ApiKeys apiKeys = new ApiKeys(db, clock);
         Accounts accounts = new Accounts(db, clock);
         Sessions sessions = new Sessions(db, accounts, clock);
-        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, content, settings, templates, config, assets.cssPath());
+        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, content, settings, taxonomy, templates, config, assets.cssPath());
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));

@@ -339,6 +339,18 @@ public final class ArticleRepository {
                 .bind("actor", actor).bind("action", action).bind("snapshot", snapshot).execute();
     }
 
+    /** Who created a story (the actor of its first revision). */
+    public Optional<String> creator(String articleId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT actor FROM revisions WHERE article_id = :id AND version = 1")
+                .bind("id", articleId).mapTo(String.class).findOne());
+    }
+
+    /** The JSON snapshot of a story as it was at one version, if that revision exists. */
+    public Optional<String> snapshot(String articleId, int version) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT snapshot FROM revisions WHERE article_id = :id AND version = :v")
+                .bind("id", articleId).bind("v", version).mapTo(String.class).findOne());
+    }
+
     /** How many revisions a story has: one per saved state. */
     public int revisionCount(String articleId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM revisions WHERE article_id = :id")

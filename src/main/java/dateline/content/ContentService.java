@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Handle;
  * refused with {@link Conflict} without touching anything.
  */
 public final class ContentService {
-    static final String STALE_VERSION = "This story was changed by someone else (now at version %d; your change was based on version %d). Reload it and apply your change again.";
+    public static final String STALE_VERSION = "This story was changed by someone else (now at version %d; your change was based on version %d). Reload it and apply your change again.";
     static final String STORY_NOT_FOUND = "No story with id '%s'.";
     private static final Set<String> RESERVED_SECTION_SLUGS = Set.of("tag", "author", "search", "desk", "api", "media",
             "static", "healthz", "metrics", "feeds", "feed", "rss", "sitemap", "robots", "read", "most-read", "about");
@@ -150,6 +150,18 @@ public final class ContentService {
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
             articles.replaceRelated(h, id, distinct(draft.relatedIds()));
             return record(h, before, id, "edit", actor, "article.updated");
+        });
+    }
+
+    /** A writer hands a draft to the editors. */
+    public Article submitForReview(String id, int baseVersion, String actor) {
+        return write(h -> {
+            Article before = current(h, id, baseVersion);
+            if (before.status() != Status.DRAFT) {
+                throw new Conflict("Only a draft can be sent for review; this story is " + before.status().dbValue() + ".");
+            }
+            update(h, withState(before, Status.REVIEW, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+            return record(h, before, id, "submit", actor, "article.submitted");
         });
     }
 

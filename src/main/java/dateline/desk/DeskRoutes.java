@@ -1,6 +1,8 @@
 package dateline.desk;
 
+import dateline.content.Article;
 import dateline.content.ArticleRepository;
+import dateline.content.TaxonomyRepository;
 import dateline.content.ContentService;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteSettings;
@@ -38,6 +40,11 @@ public final class DeskRoutes {
     static final String STALE_FORM = "This form has expired. Reload the page and try again.";
     static final String ROLE_TOO_LOW = "Your role does not allow this.";
 
+    private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("slug", "address"), java.util.Map.entry("bodyHtml", "body"), java.util.Map.entry("datelinePlace", "dateline place"),
+            java.util.Map.entry("sectionId", "section"), java.util.Map.entry("authorIds", "authors"), java.util.Map.entry("leadImageId", "lead image"),
+            java.util.Map.entry("relatedIds", "Read more picks"));
+
     /** A desk route and the least role it needs; null means anyone may call it. */
     public record DeskRoute(String method, String path, Role minimum) {}
 
@@ -47,6 +54,10 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/logout", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/users", Role.ADMIN),
+            new DeskRoute("GET", "/desk/stories/new", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/stories/{id}", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/settings", Role.ADMIN),
             new DeskRoute("POST", "/desk/settings", Role.ADMIN));
 
@@ -56,13 +67,15 @@ public final class DeskRoutes {
     private final ArticleRepository articles;
     private final ContentService content;
     private final SettingsRepository settings;
+    private final TaxonomyRepository taxonomy;
     private final Templates templates;
     private final Config config;
     private final String cssPath;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, ContentService content,
-                      SettingsRepository settings, Templates templates, Config config, String cssPath) {
+                      SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config, String cssPath) {
+        this.taxonomy = taxonomy;
         this.content = content;
         this.settings = settings;
         this.cssPath = cssPath;
@@ -113,6 +126,10 @@ public final class DeskRoutes {
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
             case "GET /desk/users" -> this::users;
+            case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), java.util.Map.of(), null, java.util.List.of(), 200);
+            case "POST /desk/stories" -> this::createStory;
+            case "GET /desk/stories/{id}" -> this::editStory;
+            case "POST /desk/stories/{id}" -> this::saveStory;
             case "GET /desk/settings" -> ctx -> settingsForm(ctx, settings.settings(), java.util.Map.of(), 200, "saved".equals(ctx.queryParam("done")));
             case "POST /desk/settings" -> this::saveSettings;
             default -> throw new IllegalStateException("No handler for " + route);
@@ -169,6 +186,114 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         ctx.contentType("text/html; charset=utf-8")
                 .result(templates.render("desk/users.jte", new UsersPage(chrome(session), accounts.all())));
+    }
+
+    private void renderStory(Context ctx, Article stored, StoryForm form, java.util.Map<String, java.util.List<String>> errors, String message,
+                             java.util.List<String> changed, int status) {
+        Sessions.Session session = ctx.attribute("session");
+        StoryPage page = new StoryPage(chrome(session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
+                session.user().role().includes(Role.EDITOR));
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
+    }
+
+    private void createStory(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            Article created = content.create(form.toDraft(), session.user().email());
+            ctx.redirect("/desk/stories/" + created.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationFailed e) {
+            renderStory(ctx, null, form, e.errors().asMap(), null, java.util.List.of(), 422);
+        }
+    }
+
+    private Article editable(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new dateline.platform.NotFound("There is no story with this id."));
+        User user = session.user();
+        if (!user.role().includes(Role.EDITOR)
+                && (article.status() != Status.DRAFT || !articles.creator(article.id()).orElse("").equals(user.email()))) {
+            throw new Forbidden("Contributors edit their own drafts; an editor takes it from there.");
+        }
+        return article;
+    }
+
+    private void editStory(Context ctx) {
+        Article article = editable(ctx);
+        renderStory(ctx, article, StoryForm.of(article), java.util.Map.of(), null, java.util.List.of(), 200);
+    }
+
+    private void saveStory(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article stored = editable(ctx);
+        StoryForm form = StoryForm.from(ctx);
+        String action = Optional.ofNullable(ctx.formParam("action")).orElse("save");
+        String actor = session.user().email();
+        boolean editorAction = !action.equals("save") && !action.equals("submit");
+        if (editorAction && !session.user().role().includes(Role.EDITOR)) {
+            throw new Forbidden(ROLE_TOO_LOW);
+        }
+        try {
+            int version = form.baseVersion();
+            Article saved = stored;
+            if (changed(stored, form)) {
+                saved = content.edit(stored.id(), version, form.toDraft(), actor);
+                version = saved.version();
+            } else if (version != stored.version()) {
+                throw new dateline.platform.Conflict(ContentService.STALE_VERSION.formatted(stored.version(), version));
+            }
+            switch (action) {
+                case "submit" -> content.submitForReview(saved.id(), version, actor);
+                case "publish" -> content.publish(saved.id(), version, actor);
+                case "unpublish" -> content.unpublish(saved.id(), version, actor);
+                case "schedule" -> content.schedule(saved.id(), version, scheduledAt(form.scheduledAt()), actor);
+                case "correct" -> content.correct(saved.id(), version, form.correction(), actor);
+                default -> { }
+            }
+            ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationFailed e) {
+            renderStory(ctx, stored, form, e.errors().asMap(), null, java.util.List.of(), 422);
+        } catch (dateline.platform.Conflict e) {
+            Article now = articles.findById(stored.id()).orElse(stored);
+            renderStory(ctx, now, form, java.util.Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
+        }
+    }
+
+    /** Whether the form differs from the stored story in any field a save would write. */
+    private static boolean changed(Article stored, StoryForm form) {
+        StoryForm was = StoryForm.of(stored);
+        return !(was.headline().equals(form.headline().strip()) && was.standfirst().equals(form.standfirst().strip())
+                && was.bodyHtml().equals(dateline.content.BodySanitizer.sanitize(form.bodyHtml())) && was.datelinePlace().equals(form.datelinePlace().strip())
+                && was.sectionId().equals(form.sectionId()) && was.authorIds().equals(form.authorIds()) && was.tags().equals(form.tags().strip())
+                && was.leadImageId().equals(form.leadImageId().strip()) && was.language().equals(form.language().strip())
+                && was.source().equals(form.source().strip()) && (form.slug().isBlank() || was.slug().equals(form.slug().strip()))
+                && was.relatedIds().equals(form.relatedIds().strip()));
+    }
+
+    /** The fields someone else changed between the version the form was loaded at and now. */
+    private java.util.List<String> changedSince(Article now, int baseVersion) {
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var before = json.readTree(articles.snapshot(now.id(), baseVersion).orElse("{}"));
+            var after = json.readTree(articles.snapshot(now.id(), now.version()).orElse("{}"));
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            after.fieldNames().forEachRemaining(field -> {
+                if (!after.get(field).equals(before.get(field))) {
+                    fields.add(FIELD_NAMES.getOrDefault(field, field));
+                }
+            });
+            return fields;
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    private java.time.Instant scheduledAt(String localDateTime) {
+        try {
+            return java.time.LocalDateTime.parse(localDateTime.strip()).atZone(config.zone()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationFailed(new dateline.platform.ValidationErrors().add("scheduledAt", "Give the publication time as a date and time."));
+        }
     }
 
     private void settingsForm(Context ctx, SiteSettings values, java.util.Map<String, java.util.List<String>> errors, int status, boolean saved) {

@@ -28,7 +28,11 @@ class DeskRoutesTest {
         accounts.create("contributor@example.org", "Cora Contributor", Role.CONTRIBUTOR, PASSWORD);
         accounts.create("editor@example.org", "Eddie Editor", Role.EDITOR, PASSWORD);
         accounts.create("admin@example.org", "Ada Admin", Role.ADMIN, PASSWORD);
+        var world = site.givenSection("World");
+        storyId = site.content.create(site.givenDraft("A contributor's draft", world, site.givenAuthor("Cora Contributor")), "contributor@example.org").id();
     }
+
+    String storyId;
 
     @AfterEach
     void tearDown() {
@@ -47,6 +51,10 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/logout", Map.of("anonymous", 403, "contributor", 303, "editor", 303, "admin", 303));
         MATRIX.put("GET /desk", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/users", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("GET /desk/stories/new", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/stories", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // an empty form
+        MATRIX.put("GET /desk/stories/{id}", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/stories/{id}", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no version: stale
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));
     }
@@ -57,7 +65,7 @@ class DeskRoutesTest {
                 .containsExactlyInAnyOrderElementsOf(DeskRoutes.ROUTES.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            String path = row.getKey().split(" ")[1];
+            String path = row.getKey().split(" ")[1].replace("{id}", storyId);
             for (var cell : row.getValue().entrySet()) {
                 DeskClient client = new DeskClient(site);
                 if (!cell.getKey().equals("anonymous")) {

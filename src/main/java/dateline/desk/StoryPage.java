@@ -1,0 +1,26 @@
+package dateline.desk;
+
+import dateline.content.Article;
+import dateline.content.Author;
+import dateline.content.Section;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The story editor: the form (as stored, or as typed when a save was refused), the problems found,
+ * and after a conflict, which fields someone else changed meanwhile.
+ *
+ * @param stored the story as it is now, or null for a new one
+ */
+public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
+                        Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish) {
+
+    public String error(String field) {
+        List<String> messages = errors.get(field);
+        return messages == null ? null : String.join(" ", messages);
+    }
+
+    public String action() {
+        return stored == null ? "/desk/stories" : "/desk/stories/" + stored.id();
+    }
+}

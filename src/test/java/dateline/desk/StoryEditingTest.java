@@ -1,0 +1,128 @@
+package dateline.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.Section;
+import dateline.content.Status;
+import dateline.platform.TestDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Writing, reviewing, publishing and conflicting edits through the desk's forms, on each database. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class StoryEditingTest {
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    TestSite site;
+    Section world;
+    DeskClient contributor;
+    DeskClient editor;
+    DeskClient otherEditor;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.start(database, tempDir);
+        Accounts accounts = site.app.parts().accounts();
+        accounts.create("cora@example.org", "Cora", Role.CONTRIBUTOR, PASSWORD);
+        accounts.create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD);
+        accounts.create("erin@example.org", "Erin", Role.EDITOR, PASSWORD);
+        world = site.givenSection("World");
+        site.givenAuthor("Cora Contributor");
+        contributor = signedIn("cora@example.org");
+        editor = signedIn("eddie@example.org");
+        otherEditor = signedIn("erin@example.org");
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    @AfterAll
+    static void dropSchemas() {
+        TestDatabase.dropPostgresSchemas();
+    }
+
+    private DeskClient signedIn(String email) {
+        DeskClient client = new DeskClient(site);
+        assertThat(client.signIn(email, PASSWORD).statusCode()).isEqualTo(303);
+        return client;
+    }
+
+    private String form(DeskClient client, String headline, String body, int version, String action) {
+        return "_csrf=" + client.csrf + "&version=" + version + "&headline=" + DeskClient.enc(headline) + "&standfirst=" + DeskClient.enc("A standfirst.")
+                + "&bodyHtml=" + DeskClient.enc(body) + "&sectionId=" + world.id() + "&tags=" + DeskClient.enc("Trade, Ports")
+                + "&language=en&source=staff&action=" + action;
+    }
+
+    private Article stored(String id) {
+        return site.app.articles().findById(id).orElseThrow();
+    }
+
+    @Test
+    void a_contributor_writes_and_submits_a_draft_and_an_editor_publishes_it() {
+        HttpResponse<String> created = contributor.post("/desk/stories", form(contributor, "Port reopens", "<p>Ships are back.</p>", 0, "save"));
+        assertThat(created.statusCode()).isEqualTo(303);
+        String id = created.headers().firstValue("Location").orElseThrow().replace("/desk/stories/", "");
+        assertThat(stored(id).tags()).extracting(t -> t.name()).containsExactly("Trade", "Ports");
+
+        assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Port reopens", "<p>Ships are back.</p>", 1, "publish")).statusCode())
+                .isEqualTo(403);
+        assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Port reopens", "<p>Ships are back.</p>", 1, "submit")).statusCode())
+                .isEqualTo(303);
+        assertThat(stored(id).status()).isEqualTo(Status.REVIEW);
+        assertThat(contributor.get("/desk/stories/" + id).statusCode()).isEqualTo(403); // with the editors now
+
+        assertThat(editor.get("/desk").body()).contains("Port reopens");
+        assertThat(editor.post("/desk/stories/" + id, form(editor, "Port reopens after storm", "<p>Ships are back.</p>", 2, "publish")).statusCode())
+                .isEqualTo(303);
+        Article published = stored(id);
+        assertThat(published.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(published.headline()).isEqualTo("Port reopens after storm");
+        site.awaitViews();
+        assertThat(site.get("/").body()).contains("Port reopens after storm");
+    }
+
+    @Test
+    void a_stale_save_is_refused_with_409_keeping_the_editors_text_and_naming_what_changed() {
+        Article story = site.content.create(site.givenDraft("Original headline", world), "eddie@example.org");
+        int loadedAt = story.version();
+        assertThat(otherEditor.post("/desk/stories/" + story.id(), form(otherEditor, "Erin's headline", story.bodyHtml(), loadedAt, "save")).statusCode())
+                .isEqualTo(303);
+
+        HttpResponse<String> stale = editor.post("/desk/stories/" + story.id(),
+                form(editor, "Eddie's headline", "<p>Eddie's careful rewrite.</p>", loadedAt, "save"));
+
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed by someone else", "Changed meanwhile: headline", "value=\"Eddie&#39;s headline\"",
+                "Eddie's careful rewrite.");
+        assertThat(stored(story.id()).headline()).isEqualTo("Erin's headline");
+    }
+
+    @Test
+    void an_invalid_save_is_refused_with_422_and_the_text_kept() {
+        Article story = site.content.create(site.givenDraft("Original headline", world), "eddie@example.org");
+
+        HttpResponse<String> invalid = editor.post("/desk/stories/" + story.id(), form(editor, " ", "<p>A body worth keeping.</p>", story.version(), "save"));
+
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Give the story a headline.", "A body worth keeping.");
+        assertThat(stored(story.id()).headline()).isEqualTo("Original headline");
+    }
+}
