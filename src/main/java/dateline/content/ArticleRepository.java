@@ -339,6 +339,20 @@ public final class ArticleRepository {
                 .bind("actor", actor).bind("action", action).bind("snapshot", snapshot).execute();
     }
 
+    /** One entry of the desk's audit log: who did what to which story, when. */
+    public record AuditEntry(Instant at, String actor, String action, String articleId, String headline, int version) {}
+
+    /** The latest publishes, unpublishes, corrections and schedulings, newest first. */
+    public List<AuditEntry> auditLog(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT r.created_at, r.actor, r.action, r.article_id, a.headline, r.version "
+                        + "FROM revisions r JOIN articles a ON a.id = r.article_id "
+                        + "WHERE r.action IN ('publish', 'unpublish', 'correct', 'schedule') ORDER BY r.created_at DESC, r.id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new AuditEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
+                .list());
+    }
+
     /** Who created a story (the actor of its first revision). */
     public Optional<String> creator(String articleId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT actor FROM revisions WHERE article_id = :id AND version = 1")

@@ -58,6 +58,7 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/audit", Role.EDITOR),
             new DeskRoute("GET", "/desk/settings", Role.ADMIN),
             new DeskRoute("POST", "/desk/settings", Role.ADMIN));
 
@@ -126,6 +127,11 @@ public final class DeskRoutes {
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
             case "GET /desk/users" -> this::users;
+            case "GET /desk/audit" -> ctx -> {
+                Sessions.Session session = ctx.attribute("session");
+                ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
+                        new AuditPage(chrome(session), config.zone(), articles.auditLog(200))));
+            };
             case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), java.util.Map.of(), null, java.util.List.of(), 200);
             case "POST /desk/stories" -> this::createStory;
             case "GET /desk/stories/{id}" -> this::editStory;

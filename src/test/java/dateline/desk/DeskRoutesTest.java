@@ -55,6 +55,7 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/stories", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // an empty form
         MATRIX.put("GET /desk/stories/{id}", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/stories/{id}", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no version: stale
+        MATRIX.put("GET /desk/audit", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));
     }

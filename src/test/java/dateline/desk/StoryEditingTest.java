@@ -97,6 +97,7 @@ class StoryEditingTest {
         assertThat(published.headline()).isEqualTo("Port reopens after storm");
         site.awaitViews();
         assertThat(site.get("/").body()).contains("Port reopens after storm");
+        assertThat(editor.get("/desk/audit").body()).contains("eddie@example.org", "publish", "Port reopens after storm");
     }
 
     @Test

@@ -1,0 +1,17 @@
+package dateline.desk;
+
+import dateline.content.ArticleRepository.AuditEntry;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The audit log: who published, unpublished, scheduled or corrected which story, and when. */
+public record AuditPage(DeskChrome chrome, ZoneId zone, List<AuditEntry> entries) {
+
+    public String display(java.time.Instant instant) {
+        return dateline.site.Times.display(instant, zone);
+    }
+
+    public String iso(java.time.Instant instant) {
+        return dateline.site.Times.iso(instant, zone);
+    }
+}
