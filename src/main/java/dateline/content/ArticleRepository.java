@@ -353,6 +353,15 @@ public final class ArticleRepository {
                 .list());
     }
 
+    /** One saved state of a story, without its snapshot. */
+    public record RevisionEntry(int version, Instant at, String actor, String action) {}
+
+    public List<RevisionEntry> revisions(String articleId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT version, created_at, actor, action FROM revisions WHERE article_id = :id ORDER BY version DESC")
+                .bind("id", articleId)
+                .map((rs, ctx) -> new RevisionEntry(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4))).list());
+    }
+
     /** Who created a story (the actor of its first revision). */
     public Optional<String> creator(String articleId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT actor FROM revisions WHERE article_id = :id AND version = 1")

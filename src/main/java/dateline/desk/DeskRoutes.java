@@ -58,6 +58,8 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/stories/{id}/revisions", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/audit", Role.EDITOR),
             new DeskRoute("GET", "/desk/settings", Role.ADMIN),
             new DeskRoute("POST", "/desk/settings", Role.ADMIN));
@@ -127,6 +129,8 @@ public final class DeskRoutes {
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
             case "GET /desk/users" -> this::users;
+            case "GET /desk/stories/{id}/revisions" -> this::revisions;
+            case "POST /desk/stories/{id}/revisions/{version}/restore" -> this::restore;
             case "GET /desk/audit" -> ctx -> {
                 Sessions.Session session = ctx.attribute("session");
                 ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
@@ -262,6 +266,35 @@ public final class DeskRoutes {
         } catch (dateline.platform.Conflict e) {
             Article now = articles.findById(stored.id()).orElse(stored);
             renderStory(ctx, now, form, java.util.Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
+        }
+    }
+
+    private void revisions(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        var list = articles.revisions(article.id());
+        int to = intParam(ctx.queryParam("to"), article.version());
+        int from = intParam(ctx.queryParam("from"), Math.max(1, to - 1));
+        var diff = RevisionDiff.between(articles.snapshot(article.id(), from).orElse("{}"), articles.snapshot(article.id(), to).orElse("{}"));
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/revisions.jte",
+                new RevisionsPage(chrome(session), config.zone(), article, list, from, to, diff)));
+    }
+
+    /** Saves an old state again, as a new revision; the story's status and corrections stay as they are. */
+    private void restore(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        int version = intParam(ctx.pathParam("version"), -1);
+        String snapshot = articles.snapshot(article.id(), version).orElseThrow(() -> new dateline.platform.NotFound("There is no such revision."));
+        content.edit(article.id(), intParam(ctx.formParam("version"), -1), RevisionDiff.draft(snapshot), session.user().email());
+        ctx.redirect("/desk/stories/" + article.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private static int intParam(String raw, int fallback) {
+        try {
+            return raw == null ? fallback : Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            return fallback;
         }
     }
 

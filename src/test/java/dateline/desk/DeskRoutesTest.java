@@ -55,6 +55,8 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/stories", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // an empty form
         MATRIX.put("GET /desk/stories/{id}", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/stories/{id}", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no version: stale
+        MATRIX.put("GET /desk/stories/{id}/revisions", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/stories/{id}/revisions/{version}/restore", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no base version
         MATRIX.put("GET /desk/audit", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));
@@ -66,7 +68,7 @@ class DeskRoutesTest {
                 .containsExactlyInAnyOrderElementsOf(DeskRoutes.ROUTES.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            String path = row.getKey().split(" ")[1].replace("{id}", storyId);
+            String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1");
             for (var cell : row.getValue().entrySet()) {
                 DeskClient client = new DeskClient(site);
                 if (!cell.getKey().equals("anonymous")) {

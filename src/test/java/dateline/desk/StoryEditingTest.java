@@ -126,4 +126,23 @@ class StoryEditingTest {
         assertThat(invalid.body()).contains("Give the story a headline.", "A body worth keeping.");
         assertThat(stored(story.id()).headline()).isEqualTo("Original headline");
     }
+
+    @Test
+    void revisions_show_what_changed_between_two_versions_and_an_old_one_can_be_restored() {
+        Article story = site.content.create(site.givenDraft("First headline", world), "eddie@example.org");
+        Article second = site.content.edit(story.id(), story.version(), dateline.content.ArticleDraft.of(story)
+                .withHeadline("Second headline").withBodyHtml("<p>New words & <b>bold</b> claims.</p>"), "erin@example.org");
+
+        String diff = editor.get("/desk/stories/" + story.id() + "/revisions?from=1&to=2").body();
+
+        assertThat(diff).contains("<h3>headline</h3>", "<del>First</del>", "<ins>Second</ins>", "<h3>bodyHtml</h3>", "&amp;")
+                .doesNotContain("<b>bold</b>");
+        HttpResponse<String> restore = editor.post("/desk/stories/" + story.id() + "/revisions/1/restore",
+                "_csrf=" + editor.csrf + "&version=" + second.version());
+        assertThat(restore.statusCode()).isEqualTo(303);
+        Article restored = stored(story.id());
+        assertThat(restored.headline()).isEqualTo("First headline");
+        assertThat(restored.version()).isEqualTo(3);
+        assertThat(site.app.articles().revisionCount(story.id())).isEqualTo(3);
+    }
 }
