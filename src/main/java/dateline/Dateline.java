@@ -6,6 +6,7 @@ import dateline.api.Webhooks;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.ImageRepository;
+import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteArchive;
 import dateline.content.TaxonomyRepository;
@@ -77,7 +78,7 @@ public final class Dateline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dateline.class);
 
     /** The parts tests and tools reach into. */
-    public record Parts(Database db, EventLog events, ArticleRepository articles, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
+    public record Parts(Database db, EventLog events, ArticleRepository articles, RevisionRepository revisions, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
                         Accounts accounts,
                         SearchIndex search,
                         Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
@@ -104,7 +105,7 @@ public final class Dateline implements AutoCloseable {
     /** The write path on its own, for commands that only read or load content (export, import). */
     static ContentService contentService(Database db, EventLog events, Clock clock) {
         TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new ImageRepository(db), clock);
+        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new ImageRepository(db), new RevisionRepository(db), clock);
     }
 
     public static Dateline create(Config config, Clock clock) {
@@ -122,7 +123,8 @@ public final class Dateline implements AutoCloseable {
         ArticleRepository articles = new ArticleRepository(db, taxonomy);
         ImageRepository images = new ImageRepository(db);
         SettingsRepository settings = new SettingsRepository(db);
-        ContentService content = new ContentService(db, events, articles, taxonomy, images, clock);
+        RevisionRepository revisions = new RevisionRepository(db);
+        ContentService content = new ContentService(db, events, articles, taxonomy, images, revisions, clock);
 
         SearchIndex search = SearchIndex.open(config.dataDir().resolve("index"), articles, events);
         Searcher searcher = new Searcher(search);
@@ -148,7 +150,8 @@ public final class Dateline implements AutoCloseable {
         ApiKeys apiKeys = new ApiKeys(db, clock);
         Accounts accounts = new Accounts(db, clock);
         Sessions sessions = new Sessions(db, accounts, clock);
-        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, content, settings, taxonomy, templates, config, assets.cssPath());
+        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, revisions, content, settings, taxonomy, templates,
+                config, assets.cssPath());
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
@@ -221,7 +224,7 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        Parts parts = new Parts(db, events, articles, content, apiKeys, webhooks, accounts, search, searcher, related, views, trendingJob, trending, pages);
+        Parts parts = new Parts(db, events, articles, revisions, content, apiKeys, webhooks, accounts, search, searcher, related, views, trendingJob, trending, pages);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 

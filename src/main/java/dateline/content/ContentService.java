@@ -1,7 +1,5 @@
 package dateline.content;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.platform.Conflict;
 import dateline.platform.Database;
 import dateline.platform.EventLog;
@@ -12,10 +10,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -38,17 +34,18 @@ public final class ContentService {
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
+    private final RevisionRepository revisions;
     private final ArticleDraftValidator validator;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
-                          ImageRepository images, Clock clock) {
+                          ImageRepository images, RevisionRepository revisions, Clock clock) {
         this.db = Objects.requireNonNull(db);
         this.events = Objects.requireNonNull(events);
         this.articles = Objects.requireNonNull(articles);
         this.taxonomy = Objects.requireNonNull(taxonomy);
         this.images = Objects.requireNonNull(images);
+        this.revisions = Objects.requireNonNull(revisions);
         this.clock = Objects.requireNonNull(clock);
         this.validator = new ArticleDraftValidator(articles, taxonomy, images);
     }
@@ -291,7 +288,7 @@ public final class ContentService {
     /** Stores the revision of the new state and appends the event naming what it touched. */
     private Article record(Handle h, Article before, String id, String action, String actor, String eventType) {
         Article after = articles.findById(h, id).orElseThrow();
-        articles.insertRevision(h, id, after.version(), after.modifiedAt(), actor == null ? "system" : actor, action, snapshot(after));
+        revisions.insert(h, after, actor == null ? "system" : actor, action);
         Set<String> keys = new LinkedHashSet<>();
         keys.add("article:" + id);
         boolean publicChange = after.isPublished() || (before != null && before.isPublished());
@@ -304,29 +301,6 @@ public final class ContentService {
         }
         events.append(h, after.modifiedAt(), eventType, id, keys);
         return after;
-    }
-
-    private String snapshot(Article a) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("slug", a.slug());
-        s.put("headline", a.headline());
-        s.put("standfirst", a.standfirst());
-        s.put("bodyHtml", a.bodyHtml());
-        s.put("datelinePlace", a.datelinePlace());
-        s.put("sectionId", a.section().id());
-        s.put("authorIds", a.authors().stream().map(Author::id).toList());
-        s.put("tags", a.tags().stream().map(Tag::name).toList());
-        s.put("leadImageId", a.leadImage() == null ? null : a.leadImage().id());
-        s.put("language", a.language());
-        s.put("source", a.source());
-        s.put("status", a.status().dbValue());
-        s.put("corrections", a.corrections().stream().map(Correction::note).toList());
-        s.put("relatedIds", a.relatedIds());
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ArticleRepository.Row withState(Article a, Status status, Instant modified, Long firstPublished, Long updated, Long scheduled) {

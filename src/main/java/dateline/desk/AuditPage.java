@@ -1,6 +1,6 @@
 package dateline.desk;
 
-import dateline.content.ArticleRepository.AuditEntry;
+import dateline.content.RevisionRepository.AuditEntry;
 import java.time.ZoneId;
 import java.util.List;
 

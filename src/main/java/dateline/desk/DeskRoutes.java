@@ -2,6 +2,7 @@ package dateline.desk;
 
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
+import dateline.content.RevisionRepository;
 import dateline.content.TaxonomyRepository;
 import dateline.content.ContentService;
 import dateline.content.SettingsRepository;
@@ -68,6 +69,7 @@ public final class DeskRoutes {
     private final Sessions sessions;
     private final LoginLimiter limiter;
     private final ArticleRepository articles;
+    private final RevisionRepository revisions;
     private final ContentService content;
     private final SettingsRepository settings;
     private final TaxonomyRepository taxonomy;
@@ -76,9 +78,11 @@ public final class DeskRoutes {
     private final String cssPath;
     private final SecureRandom random = new SecureRandom();
 
-    public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, ContentService content,
+    public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
+                      ContentService content,
                       SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config, String cssPath) {
         this.taxonomy = taxonomy;
+        this.revisions = revisions;
         this.content = content;
         this.settings = settings;
         this.cssPath = cssPath;
@@ -134,7 +138,7 @@ public final class DeskRoutes {
             case "GET /desk/audit" -> ctx -> {
                 Sessions.Session session = ctx.attribute("session");
                 ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
-                        new AuditPage(chrome(session), config.zone(), articles.auditLog(200))));
+                        new AuditPage(chrome(session), config.zone(), revisions.auditLog(200))));
             };
             case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), java.util.Map.of(), null, java.util.List.of(), 200);
             case "POST /desk/stories" -> this::createStory;
@@ -222,7 +226,7 @@ public final class DeskRoutes {
         Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new dateline.platform.NotFound("There is no story with this id."));
         User user = session.user();
         if (!user.role().includes(Role.EDITOR)
-                && (article.status() != Status.DRAFT || !articles.creator(article.id()).orElse("").equals(user.email()))) {
+                && (article.status() != Status.DRAFT || !revisions.creator(article.id()).orElse("").equals(user.email()))) {
             throw new Forbidden("Contributors edit their own drafts; an editor takes it from there.");
         }
         return article;
@@ -272,10 +276,10 @@ public final class DeskRoutes {
     private void revisions(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
         Article article = editable(ctx);
-        var list = articles.revisions(article.id());
+        var list = revisions.list(article.id());
         int to = intParam(ctx.queryParam("to"), article.version());
         int from = intParam(ctx.queryParam("from"), Math.max(1, to - 1));
-        var diff = RevisionDiff.between(articles.snapshot(article.id(), from).orElse("{}"), articles.snapshot(article.id(), to).orElse("{}"));
+        var diff = RevisionDiff.between(revisions.snapshot(article.id(), from).orElse("{}"), revisions.snapshot(article.id(), to).orElse("{}"));
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/revisions.jte",
                 new RevisionsPage(chrome(session), config.zone(), article, list, from, to, diff)));
     }
@@ -285,7 +289,7 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         Article article = editable(ctx);
         int version = intParam(ctx.pathParam("version"), -1);
-        String snapshot = articles.snapshot(article.id(), version).orElseThrow(() -> new dateline.platform.NotFound("There is no such revision."));
+        String snapshot = revisions.snapshot(article.id(), version).orElseThrow(() -> new dateline.platform.NotFound("There is no such revision."));
         content.edit(article.id(), intParam(ctx.formParam("version"), -1), RevisionDiff.draft(snapshot), session.user().email());
         ctx.redirect("/desk/stories/" + article.id(), HttpStatus.SEE_OTHER);
     }
@@ -311,20 +315,8 @@ public final class DeskRoutes {
 
     /** The fields someone else changed between the version the form was loaded at and now. */
     private java.util.List<String> changedSince(Article now, int baseVersion) {
-        try {
-            var json = new com.fasterxml.jackson.databind.ObjectMapper();
-            var before = json.readTree(articles.snapshot(now.id(), baseVersion).orElse("{}"));
-            var after = json.readTree(articles.snapshot(now.id(), now.version()).orElse("{}"));
-            java.util.List<String> fields = new java.util.ArrayList<>();
-            after.fieldNames().forEachRemaining(field -> {
-                if (!after.get(field).equals(before.get(field))) {
-                    fields.add(FIELD_NAMES.getOrDefault(field, field));
-                }
-            });
-            return fields;
-        } catch (java.io.IOException e) {
-            return java.util.List.of();
-        }
+        return RevisionDiff.between(revisions.snapshot(now.id(), baseVersion).orElse("{}"), revisions.snapshot(now.id(), now.version()).orElse("{}"))
+                .stream().map(d -> FIELD_NAMES.getOrDefault(d.field(), d.field())).toList();
     }
 
     private java.time.Instant scheduledAt(String localDateTime) {

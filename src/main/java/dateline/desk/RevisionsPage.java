@@ -1,7 +1,7 @@
 package dateline.desk;
 
 import dateline.content.Article;
-import dateline.content.ArticleRepository.RevisionEntry;
+import dateline.content.RevisionRepository.RevisionEntry;
 import java.time.ZoneId;
 import java.util.List;
 

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,11 +85,6 @@ class ContentApiTest {
     @AfterEach
     void tearDown() {
         site.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
     }
 
     private HttpResponse<String> call(String path, String... headers) {

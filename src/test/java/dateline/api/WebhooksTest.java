@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -27,11 +26,6 @@ class WebhooksTest {
     TestDatabase database;
     @TempDir
     Path tempDir;
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
-    }
 
     @Test
     void a_failing_receiver_is_retried_with_backoff_until_it_recovers_and_gets_each_event_once_signed() {

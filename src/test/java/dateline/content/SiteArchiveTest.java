@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -28,11 +27,6 @@ class SiteArchiveTest {
     TestDatabase database;
     @TempDir
     Path tempDir;
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
-    }
 
     private static byte[] bytes(SiteArchive archive) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

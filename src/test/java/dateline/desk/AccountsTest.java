@@ -7,7 +7,6 @@ import dateline.TestSite;
 import dateline.platform.TestDatabase;
 import dateline.platform.ValidationFailed;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -21,11 +20,6 @@ class AccountsTest {
     TestDatabase database;
     @TempDir
     Path tempDir;
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
-    }
 
     @Test
     void an_account_signs_in_with_its_password_only_and_the_password_is_stored_hashed() {

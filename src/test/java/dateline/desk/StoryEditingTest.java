@@ -9,7 +9,6 @@ import dateline.content.Status;
 import dateline.platform.TestDatabase;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,11 +51,6 @@ class StoryEditingTest {
     @AfterEach
     void tearDown() {
         site.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
     }
 
     private DeskClient signedIn(String email) {
@@ -143,6 +137,6 @@ class StoryEditingTest {
         Article restored = stored(story.id());
         assertThat(restored.headline()).isEqualTo("First headline");
         assertThat(restored.version()).isEqualTo(3);
-        assertThat(site.app.articles().revisionCount(story.id())).isEqualTo(3);
+        assertThat(site.app.parts().revisions().count(story.id())).isEqualTo(3);
     }
 }

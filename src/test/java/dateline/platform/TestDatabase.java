@@ -25,6 +25,11 @@ public enum TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
+    static {
+        // Each test's PostgreSQL schema is dropped once the test JVM ends, whatever the test class.
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropPostgresSchemas, "drop-test-schemas"));
+    }
+
     public static List<TestDatabase> all() {
         return List.of(values());
     }
@@ -69,7 +74,7 @@ public enum TestDatabase {
     }
 
     /** Drops the schemas this test run made in PostgreSQL. */
-    public static void dropPostgresSchemas() {
+    static void dropPostgresSchemas() {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
             var rs = c.createStatement().executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'dl\\_" + RUN + "\\_%'");
             List<String> schemas = new java.util.ArrayList<>();

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,6 @@ class SearchIndexTest {
     @AfterEach
     void tearDown() {
         site.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
     }
 
     private Article publish(String headline, String body, Section section, String language) {

@@ -9,7 +9,6 @@ import dateline.content.Section;
 import dateline.platform.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,11 +47,6 @@ class TrendingListTest {
     @AfterEach
     void tearDown() {
         site.close();
-    }
-
-    @AfterAll
-    static void dropSchemas() {
-        TestDatabase.dropPostgresSchemas();
     }
 
     private int visitors;
