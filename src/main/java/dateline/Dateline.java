@@ -12,7 +12,10 @@ import dateline.content.SiteArchive;
 import dateline.content.TaxonomyRepository;
 import dateline.demo.DemoContent;
 import dateline.desk.Accounts;
+import dateline.desk.AdminPages;
+import dateline.desk.DeskAssets;
 import dateline.desk.DeskRoutes;
+import dateline.desk.Presence;
 import dateline.desk.LoginLimiter;
 import dateline.desk.Role;
 import dateline.desk.Sessions;
@@ -79,7 +82,7 @@ public final class Dateline implements AutoCloseable {
 
     /** The parts tests and tools reach into. */
     public record Parts(Database db, EventLog events, ArticleRepository articles, RevisionRepository revisions, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
-                        Accounts accounts,
+                        Accounts accounts, ImageRepository images,
                         SearchIndex search,
                         Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
                         PageCache pages) {}
@@ -150,9 +153,10 @@ public final class Dateline implements AutoCloseable {
         ApiKeys apiKeys = new ApiKeys(db, clock);
         Accounts accounts = new Accounts(db, clock);
         Sessions sessions = new Sessions(db, accounts, clock);
-        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, revisions, content, settings, taxonomy, templates,
-                config, assets.cssPath());
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
+        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(), articles, revisions, content, settings, taxonomy, templates,
+                config, new DeskAssets(assets), new Presence(db, clock), searcher, articlePages::preview, clock,
+                new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
         WebServer.ErrorRenderer errors = (ctx, status, message) -> {
@@ -224,7 +228,7 @@ public final class Dateline implements AutoCloseable {
                 pages.clear();
             }
         };
-        Parts parts = new Parts(db, events, articles, revisions, content, apiKeys, webhooks, accounts, search, searcher, related, views, trendingJob, trending, pages);
+        Parts parts = new Parts(db, events, articles, revisions, content, apiKeys, webhooks, accounts, images, search, searcher, related, views, trendingJob, trending, pages);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound), List.of(search, memoryViews));
     }
 
@@ -238,7 +242,7 @@ public final class Dateline implements AutoCloseable {
             MutableClock demoClock = new MutableClock(clock.instant());
             new DemoContent(contentService(parts.db(), parts.events(), demoClock), demoClock).load(clock.instant());
             String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(9));
-            parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password);
+            parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
             log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
         }
         app.start(config.port());

@@ -188,7 +188,7 @@ public final class Main {
             throw new dateline.platform.BadRequest("Use: user add --email EMAIL --name NAME --role contributor|editor|admin");
         }
         String password = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8)).readLine();
-        var user = accounts.create(options.get("--email"), options.get("--name"), dateline.desk.Role.parse(options.get("--role")), password);
+        var user = accounts.create(options.get("--email"), options.get("--name"), dateline.desk.Role.parse(options.get("--role")), password, "command line");
         stdout.println("created " + user.role().dbValue() + " " + user.email());
     }
 

@@ -50,6 +50,11 @@ public final class Webhooks implements Runnable {
     private static final Duration LAST_RETRY = Duration.ofHours(6);
     private static final Duration CLAIM = Duration.ofMinutes(2);
 
+    /** The event names an endpoint may subscribe to, sorted. */
+    public static List<String> eventNames() {
+        return EVENTS.values().stream().sorted().toList();
+    }
+
     /** A registered endpoint as an admin sees it (the secret is shown only when it is made). */
     public record Endpoint(String id, String url, Set<String> events, Instant createdAt) {}
 

@@ -190,9 +190,12 @@ public final class ArticleRepository {
 
     /** Ids of scheduled stories whose time has come, oldest first. */
     public List<String> dueScheduled(Instant now) {
-        return db.jdbi().withHandle(h -> h.createQuery(
-                        "SELECT id FROM articles WHERE status = 'scheduled' AND scheduled_at <= :now ORDER BY scheduled_at, id")
-                .bind("now", now.toEpochMilli()).mapTo(String.class).list());
+        return db.jdbi().withHandle(h -> dueScheduled(h, now));
+    }
+
+    List<String> dueScheduled(Handle h, Instant now) {
+        return h.createQuery("SELECT id FROM articles WHERE status = 'scheduled' AND scheduled_at <= :now ORDER BY scheduled_at, id")
+                .bind("now", now.toEpochMilli()).mapTo(String.class).list();
     }
 
     /**

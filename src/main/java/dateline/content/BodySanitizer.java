@@ -18,6 +18,7 @@ public final class BodySanitizer {
             .allowAttributes("src", "alt", "width", "height").onElements("img")
             .allowAttributes("cite").onElements("blockquote", "q")
             .allowAttributes("scope").onElements("th")
+            .allowAttributes("class").matching(java.util.regex.Pattern.compile("embed")).onElements("figure")
             .requireRelsOnLinks("noopener")
             .toFactory();
 

@@ -83,31 +83,58 @@ public final class ContentService {
         });
     }
 
-    /** Stores an image whose bytes the caller has already checked to be an image of that type and size. */
-    public Image addImage(String contentType, int width, int height, String altText, String caption, String credit, byte[] data) {
+    /**
+     * Stores an image with its renditions; {@link ImageUpload#check} has already read the file (outside
+     * the transaction: decoding and encoding take a while).
+     */
+    public Image addImage(ImageUpload.Checked checked, String altText, String caption, String credit) {
+        ValidationErrors errors = new ValidationErrors();
+        if (altText == null || altText.isBlank()) {
+            errors.add("altText", "Describe the image for readers who cannot see it (alt text).");
+        }
+        errors.throwIfAny();
         return write(h -> {
-            ValidationErrors errors = new ValidationErrors();
-            if (!Set.of("image/jpeg", "image/png").contains(contentType)) {
-                errors.add("contentType", "Only JPEG and PNG images are stored, not " + contentType + ".");
-            }
-            if (altText == null || altText.isBlank()) {
-                errors.add("altText", "Describe the image for readers who cannot see it (alt text).");
-            }
-            if (data == null || data.length == 0 || width <= 0 || height <= 0) {
-                errors.add("data", "The image is empty.");
-            }
-            errors.throwIfAny();
-            Image image = new Image(Ids.newId(), contentType, width, height, altText.strip(), caption == null ? "" : caption.strip(),
-                    credit == null ? "" : credit.strip(), now());
-            images.insert(h, image, data);
+            Image image = new Image(Ids.newId(), checked.contentType(), checked.width(), checked.height(), altText.strip(),
+                    caption == null ? "" : caption.strip(), credit == null ? "" : credit.strip(), now());
+            images.insert(h, image, checked.original());
+            images.insertRenditions(h, image.id(), checked.renditions());
             events.append(h, image.createdAt(), "image.added", image.id(), List.of("image:" + image.id()));
             return image;
         });
     }
 
+    /**
+     * The story as it would be with this draft saved (for a new story, {@code id} is null), checked and
+     * sanitized exactly as a save would do it, but with nothing kept: the transaction is rolled back.
+     */
+    public Article preview(String id, ArticleDraft draft) {
+        final class Preview extends RuntimeException {
+            final transient Article article;
+
+            Preview(Article article) {
+                super(null, null, false, false);
+                this.article = article;
+            }
+        }
+        try {
+            db.jdbi().useTransaction(h -> {
+                Article article = id == null ? create(h, draft, null)
+                        : edit(h, id, articles.findById(h, id).orElseThrow(() -> new NotFound(STORY_NOT_FOUND.formatted(id))).version(), draft, null);
+                throw new Preview(article);
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (Preview p) {
+            return p.article;
+        }
+    }
+
     /** Creates a story as a draft (version 1). */
     public Article create(ArticleDraft draft, String actor) {
-        return write(h -> {
+        return write(h -> create(h, draft, actor));
+    }
+
+    private Article create(Handle h, ArticleDraft draft, String actor) {
+        {
             validator.validate(h, draft, null);
             String id = Ids.newId();
             Instant now = now();
@@ -121,12 +148,16 @@ public final class ContentService {
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
             articles.replaceRelated(h, id, distinct(draft.relatedIds()));
             return record(h, null, id, "create", actor, "article.created");
-        });
+        }
     }
 
     /** Replaces a story's fields. On a published story this sets the public "Updated" time. */
     public Article edit(String id, int baseVersion, ArticleDraft draft, String actor) {
-        return write(h -> {
+        return write(h -> edit(h, id, baseVersion, draft, actor));
+    }
+
+    private Article edit(Handle h, String id, int baseVersion, ArticleDraft draft, String actor) {
+        {
             Article before = current(h, id, baseVersion);
             validator.validate(h, draft, id);
             Instant now = now();
@@ -147,7 +178,7 @@ public final class ContentService {
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
             articles.replaceRelated(h, id, distinct(draft.relatedIds()));
             return record(h, before, id, "edit", actor, "article.updated");
-        });
+        }
     }
 
     /** A writer hands a draft to the editors. */
@@ -205,24 +236,29 @@ public final class ContentService {
         });
     }
 
-    /** Publishes every scheduled story whose time has come, including ones missed while the server was down. */
+    /**
+     * Publishes every scheduled story whose time has come, including ones missed while the server was
+     * down. With several app nodes on PostgreSQL, one node at a time does it (an advisory lock held
+     * for the transaction; the others find it taken and return 0), so each story is published once.
+     */
     public int publishDue(String actor) {
-        int published = 0;
-        for (String id : articles.dueScheduled(now())) {
-            try {
-                write(h -> {
-                    Article before = articles.findById(h, id).orElseThrow();
-                    if (before.status() != Status.SCHEDULED) {
-                        return before;
-                    }
-                    return publish(h, before, before.version(), actor);
-                });
-                published++;
-            } catch (Conflict e) {
-                // Another node published it first, or an editor changed it meanwhile: nothing to do.
-            }
+        if (articles.dueScheduled(now()).isEmpty()) {
+            return 0; // the usual case: no write transaction every few seconds for nothing
         }
-        return published;
+        return write(h -> {
+            if (!db.tryJobLock(h, SCHEDULER_LOCK)) {
+                return 0;
+            }
+            int count = 0;
+            for (String id : articles.dueScheduled(h, now())) {
+                Article before = articles.findById(h, id).orElseThrow();
+                if (before.status() == Status.SCHEDULED) {
+                    publish(h, before, before.version(), actor);
+                    count++;
+                }
+            }
+            return count;
+        });
     }
 
     /** Attaches a public correction note; it sets the "Updated" time of a published story. */
@@ -337,6 +373,9 @@ public final class ContentService {
             candidate = base + "-" + n;
         }
     }
+
+    /** The advisory lock key of scheduled publishing. */
+    public static final long SCHEDULER_LOCK = 0x0da7e11e_0003L;
 
     private <T> T write(java.util.function.Function<Handle, T> work) {
         T result = db.jdbi().inTransaction(work::apply);

@@ -38,6 +38,20 @@ public final class ImageRepository {
                 .bind("id", id).mapTo(byte[].class).findOne());
     }
 
+    /** A stored rendition's bytes ({@code w800}, {@code 16x9}…), if it was made. */
+    public Optional<byte[]> rendition(String id, String name) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT data FROM image_renditions WHERE image_id = :id AND name = :name")
+                .bind("id", id).bind("name", name).mapTo(byte[].class).findOne());
+    }
+
+    void insertRenditions(Handle h, String imageId, List<ImageUpload.Rendition> renditions) {
+        var batch = h.prepareBatch("INSERT INTO image_renditions (image_id, name, width, height, data) VALUES (:imageId, :name, :width, :height, :data)");
+        for (ImageUpload.Rendition r : renditions) {
+            batch.bind("imageId", imageId).bind("name", r.name()).bind("width", r.width()).bind("height", r.height()).bind("data", r.data()).add();
+        }
+        batch.execute();
+    }
+
     void insert(Handle h, Image image, byte[] data) {
         h.createUpdate("INSERT INTO images (" + COLUMNS + ", data) VALUES (:id, :contentType, :width, :height, :altText, :caption, :credit, :created, :data)")
                 .bindMethods(image)

@@ -7,6 +7,7 @@ import dateline.content.ArticleDraft;
 import dateline.content.Author;
 import dateline.content.ContentService;
 import dateline.content.Image;
+import dateline.content.ImageUpload;
 import dateline.content.Section;
 import dateline.content.SiteSettings;
 import dateline.platform.MutableClock;
@@ -61,8 +62,8 @@ public final class DemoContent {
             Instant published = now.minus(Duration.ofHours(a.path("hoursAgo").asLong()));
             clock.set(published.minus(Duration.ofMinutes(40)));
             JsonNode img = a.path("image");
-            Image image = content.addImage("image/jpeg", DemoImages.WIDTH, DemoImages.HEIGHT, img.path("alt").asText(),
-                    img.path("caption").asText(), img.path("credit").asText(), DemoImages.landscape(img.path("seed").asLong()));
+            Image image = content.addImage(ImageUpload.check(DemoImages.landscape(img.path("seed").asLong())), img.path("alt").asText(),
+                    img.path("caption").asText(), img.path("credit").asText());
             List<String> authorIds = new ArrayList<>();
             a.path("authors").forEach(i -> authorIds.add(authors.get(i.asInt()).id()));
             List<String> tags = new ArrayList<>();

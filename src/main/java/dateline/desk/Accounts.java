@@ -31,7 +31,13 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    public User create(String email, String name, Role role, String password) {
+    /** One line of the account audit log. */
+    public record Change(java.time.Instant at, String actor, String action, String subject, String detail) {}
+
+    static final String LAST_ADMIN = "This is the last active admin account; make another admin first.";
+
+    /** Creates an account; {@code actor} is who did it (an admin's email, or "command line"). */
+    public User create(String email, String name, Role role, String password, String actor) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         ValidationErrors errors = new ValidationErrors();
         if (!normalized.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -51,12 +57,89 @@ public final class Accounts {
         errors.throwIfAny();
         User user = new User(Ids.newId(), normalized, name.strip(), role);
         String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.UTF_8);
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO users (id, email, name, role, password_hash, created_at) "
-                        + "VALUES (:id, :email, :name, :role, :hash, :at)")
-                .bind("id", user.id()).bind("email", user.email()).bind("name", user.name()).bind("role", role.dbValue())
-                .bind("hash", hash).bind("at", clock.millis()).execute());
+        db.jdbi().useTransaction(h -> {
+            h.createUpdate("INSERT INTO users (id, email, name, role, password_hash, created_at) "
+                            + "VALUES (:id, :email, :name, :role, :hash, :at)")
+                    .bind("id", user.id()).bind("email", user.email()).bind("name", user.name()).bind("role", role.dbValue())
+                    .bind("hash", hash).bind("at", clock.millis()).execute();
+            audit(h, actor, "create", user.email(), "role " + role.dbValue());
+        });
         return user;
     }
+
+    /** Gives an account another role; refused if it would leave no active admin. */
+    public void changeRole(String userId, Role role, String actor) {
+        if (role == null) {
+            new ValidationErrors().add("role", ROLE_INVALID).throwIfAny();
+        }
+        db.jdbi().useTransaction(h -> {
+            User user = lockedUser(h, userId);
+            if (user.role() == role) {
+                return;
+            }
+            if (user.role() == Role.ADMIN) {
+                requireAnotherAdmin(h, userId);
+            }
+            h.createUpdate("UPDATE users SET role = :role WHERE id = :id").bind("role", role.dbValue()).bind("id", userId).execute();
+            audit(h, actor, "role", user.email(), user.role().dbValue() + " → " + role.dbValue());
+        });
+    }
+
+    /** Disables an account (its sessions end at once) or enables it again. */
+    public void setDisabled(String userId, boolean disabled, String actor) {
+        db.jdbi().useTransaction(h -> {
+            User user = lockedUser(h, userId);
+            if (disabled && user.role() == Role.ADMIN) {
+                requireAnotherAdmin(h, userId);
+            }
+            int changed = h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id AND (disabled_at IS NULL) = :active")
+                    .bind("at", disabled ? Long.valueOf(clock.millis()) : null).bind("id", userId).bind("active", disabled).execute();
+            if (changed > 0) {
+                if (disabled) {
+                    h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", userId).execute();
+                }
+                audit(h, actor, disabled ? "disable" : "enable", user.email(), "");
+            }
+        });
+    }
+
+    private User lockedUser(org.jdbi.v3.core.Handle h, String userId) {
+        // Touching the row first takes its write lock, so two admins' changes are made one after the other.
+        h.createUpdate("UPDATE users SET role = role WHERE id = :id").bind("id", userId).execute();
+        return h.createQuery("SELECT id, email, name, role FROM users WHERE id = :id").bind("id", userId)
+                .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne()
+                .orElseThrow(() -> new dateline.platform.NotFound("There is no account with this id."));
+    }
+
+    private void requireAnotherAdmin(org.jdbi.v3.core.Handle h, String userId) {
+        int others = h.createQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> :id")
+                .bind("id", userId).mapTo(Integer.class).one();
+        if (others == 0) {
+            throw new dateline.platform.Conflict(LAST_ADMIN);
+        }
+    }
+
+    private void audit(org.jdbi.v3.core.Handle h, String actor, String action, String subject, String detail) {
+        h.createUpdate("INSERT INTO account_audit (at, actor, action, subject, detail) VALUES (:at, :actor, :action, :subject, :detail)")
+                .bind("at", clock.millis()).bind("actor", actor).bind("action", action).bind("subject", subject).bind("detail", detail).execute();
+    }
+
+    /** Account changes, newest first. */
+    public List<Change> changes(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT at, actor, action, subject, detail FROM account_audit ORDER BY at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Change(java.time.Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list());
+    }
+
+    /** Every account with whether it is disabled, for the admin page. */
+    public List<Account> accounts() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role, disabled_at FROM users ORDER BY name, id")
+                .map((rs, ctx) -> new Account(new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4))),
+                        rs.getObject(5) != null)).list());
+    }
+
+    public record Account(User user, boolean disabled) {}
 
     /** The account with this email and password, if both match and it is not disabled. */
     public Optional<User> authenticate(String email, String password) {

@@ -4,8 +4,8 @@ import dateline.content.RevisionRepository.AuditEntry;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The audit log: who published, unpublished, scheduled or corrected which story, and when. */
-public record AuditPage(DeskChrome chrome, ZoneId zone, List<AuditEntry> entries) {
+/** The audit log: who published, unpublished, scheduled or corrected which story, and who changed which account, and when. */
+public record AuditPage(DeskChrome chrome, ZoneId zone, List<AuditEntry> entries, List<Accounts.Change> accountChanges) {
 
     public String display(java.time.Instant instant) {
         return dateline.site.Times.display(instant, zone);

@@ -55,8 +55,22 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/logout", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/users", Role.ADMIN),
+            new DeskRoute("POST", "/desk/users", Role.ADMIN),
+            new DeskRoute("POST", "/desk/users/{id}", Role.ADMIN),
+            new DeskRoute("GET", "/desk/apikeys", Role.ADMIN),
+            new DeskRoute("POST", "/desk/apikeys", Role.ADMIN),
+            new DeskRoute("POST", "/desk/apikeys/{id}/revoke", Role.ADMIN),
+            new DeskRoute("GET", "/desk/webhooks", Role.ADMIN),
+            new DeskRoute("POST", "/desk/webhooks", Role.ADMIN),
+            new DeskRoute("GET", "/desk/tags", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/images", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/new", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/stories/search", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/preview", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/{id}/preview", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/{id}/autosave", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/stories/{id}/presence", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/{id}/revisions", Role.CONTRIBUTOR),
@@ -75,17 +89,32 @@ public final class DeskRoutes {
     private final TaxonomyRepository taxonomy;
     private final Templates templates;
     private final Config config;
-    private final String cssPath;
+    private final DeskAssets assets;
+    private final Presence presence;
+    private final dateline.search.Searcher searcher;
+    private final java.util.function.BiFunction<Article, java.time.Instant, byte[]> previews;
+    private final java.time.Clock clock;
+    private final AdminPages admin;
     private final SecureRandom random = new SecureRandom();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /**
+     * @param previews renders the public article page for a story as edited (see {@code ArticleRoutes#preview})
+     */
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
-                      ContentService content,
-                      SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config, String cssPath) {
+                      ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
+                      DeskAssets assets, Presence presence, dateline.search.Searcher searcher,
+                      java.util.function.BiFunction<Article, java.time.Instant, byte[]> previews, java.time.Clock clock, AdminPages admin) {
+        this.assets = assets;
+        this.presence = presence;
+        this.searcher = searcher;
+        this.previews = previews;
+        this.clock = clock;
+        this.admin = admin;
         this.taxonomy = taxonomy;
         this.revisions = revisions;
         this.content = content;
         this.settings = settings;
-        this.cssPath = cssPath;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -99,6 +128,7 @@ public final class DeskRoutes {
             Handler handler = handlerFor(route);
             Handler guarded = ctx -> {
                 ctx.header("Cache-Control", "no-store");
+                ctx.header("Content-Security-Policy", assets.contentSecurityPolicy());
                 Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
                 if (route.minimum() != null) {
                     if (session.isEmpty()) {
@@ -111,7 +141,7 @@ public final class DeskRoutes {
                     if (!session.get().user().role().includes(route.minimum())) {
                         throw new Forbidden(ROLE_TOO_LOW);
                     }
-                    if (route.method().equals("POST") && !sameToken(ctx.formParam("_csrf"), session.get().csrfToken())) {
+                    if (route.method().equals("POST") && !sameToken(formParam(ctx, "_csrf"), session.get().csrfToken())) {
                         throw new Forbidden(STALE_FORM);
                     }
                 }
@@ -132,13 +162,27 @@ public final class DeskRoutes {
             case "POST /desk/login" -> this::login;
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
-            case "GET /desk/users" -> this::users;
+            case "GET /desk/users" -> ctx -> admin.users(ctx, chrome(ctx.attribute("session")), null, java.util.Map.of(), 200);
+            case "POST /desk/users" -> ctx -> admin.createUser(ctx, chrome(ctx.attribute("session")));
+            case "POST /desk/users/{id}" -> ctx -> admin.changeUser(ctx, chrome(ctx.attribute("session")));
+            case "GET /desk/apikeys" -> ctx -> admin.apiKeys(ctx, chrome(ctx.attribute("session")), null, 200);
+            case "POST /desk/apikeys" -> ctx -> admin.createApiKey(ctx, chrome(ctx.attribute("session")));
+            case "POST /desk/apikeys/{id}/revoke" -> admin::revokeApiKey;
+            case "GET /desk/webhooks" -> ctx -> admin.webhooks(ctx, chrome(ctx.attribute("session")), null, java.util.Map.of(), 200);
+            case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
+            case "GET /desk/tags" -> this::tags;
+            case "POST /desk/images" -> this::uploadImage;
+            case "GET /desk/stories/search" -> this::searchStories;
+            case "POST /desk/stories/preview" -> this::preview;
+            case "POST /desk/stories/{id}/preview" -> this::preview;
+            case "POST /desk/stories/{id}/autosave" -> this::autosave;
+            case "POST /desk/stories/{id}/presence" -> this::presence;
             case "GET /desk/stories/{id}/revisions" -> this::revisions;
             case "POST /desk/stories/{id}/revisions/{version}/restore" -> this::restore;
             case "GET /desk/audit" -> ctx -> {
                 Sessions.Session session = ctx.attribute("session");
                 ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
-                        new AuditPage(chrome(session), config.zone(), revisions.auditLog(200))));
+                        new AuditPage(chrome(session), config.zone(), revisions.auditLog(200), accounts.changes(200))));
             };
             case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), java.util.Map.of(), null, java.util.List.of(), 200);
             case "POST /desk/stories" -> this::createStory;
@@ -158,7 +202,7 @@ public final class DeskRoutes {
         String csrf = randomToken();
         ctx.cookie(cookie(LOGIN_CSRF_COOKIE, csrf, ctx, 3600));
         ctx.status(status).contentType("text/html; charset=utf-8")
-                .result(templates.render("desk/login.jte", new LoginPage(new DeskChrome(config.siteName(), cssPath, null, null), error, email, csrf)));
+                .result(templates.render("desk/login.jte", new LoginPage(new DeskChrome(config.siteName(), assets, null, null), error, email, csrf)));
     }
 
     private void login(Context ctx) {
@@ -196,17 +240,12 @@ public final class DeskRoutes {
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
     }
 
-    private void users(Context ctx) {
-        Sessions.Session session = ctx.attribute("session");
-        ctx.contentType("text/html; charset=utf-8")
-                .result(templates.render("desk/users.jte", new UsersPage(chrome(session), accounts.all())));
-    }
-
     private void renderStory(Context ctx, Article stored, StoryForm form, java.util.Map<String, java.util.List<String>> errors, String message,
                              java.util.List<String> changed, int status) {
         Sessions.Session session = ctx.attribute("session");
+        List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(chrome(session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
-                session.user().role().includes(Role.EDITOR));
+                session.user().role().includes(Role.EDITOR), others);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 
@@ -214,6 +253,7 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         StoryForm form = StoryForm.from(ctx);
         try {
+            form = withUploadedLeadImage(ctx, form);
             Article created = content.create(form.toDraft(), session.user().email());
             ctx.redirect("/desk/stories/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
@@ -248,6 +288,7 @@ public final class DeskRoutes {
             throw new Forbidden(ROLE_TOO_LOW);
         }
         try {
+            form = withUploadedLeadImage(ctx, form);
             int version = form.baseVersion();
             Article saved = stored;
             if (changed(stored, form)) {
@@ -271,6 +312,156 @@ public final class DeskRoutes {
             Article now = articles.findById(stored.id()).orElse(stored);
             renderStory(ctx, now, form, java.util.Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
         }
+    }
+
+    /** A lead image chosen in the form's file field is stored first, and becomes the form's lead image. */
+    private StoryForm withUploadedLeadImage(Context ctx, StoryForm form) {
+        io.javalin.http.UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("leadImageFile") : null;
+        if (file == null || file.size() == 0) {
+            return form;
+        }
+        try {
+            dateline.content.Image image = content.addImage(dateline.content.ImageUpload.check(bytes(file)), formParam(ctx, "leadImageAlt"),
+                    formParam(ctx, "leadImageCaption"), formParam(ctx, "leadImageCredit"));
+            return form.withLeadImageId(image.id());
+        } catch (ValidationFailed e) {
+            var errors = new dateline.platform.ValidationErrors();
+            e.errors().asMap().forEach((field, messages) -> messages.forEach(m -> errors.add(field.equals("altText") ? "leadImageAlt" : "leadImageFile", m)));
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    private static byte[] bytes(io.javalin.http.UploadedFile file) {
+        if (file.size() > dateline.content.ImageUpload.MAX_BYTES) {
+            throw new ValidationFailed(new dateline.platform.ValidationErrors().add("image",
+                    "The file is %.1f MB; images may be at most %d MB.".formatted(file.size() / 1048576.0, dateline.content.ImageUpload.MAX_BYTES / 1048576)));
+        }
+        try (var in = file.content()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A form field; a request body over the size limits is refused with a message instead of failing. */
+    static String formParam(Context ctx, String name) {
+        try {
+            return Optional.ofNullable(ctx.formParam(name)).orElse("");
+        } catch (Exception e) { // Jetty's refusal of an oversized multipart body arrives as an undeclared ServletException
+            throw new dateline.platform.BadRequest("The request is too large or malformed: images may be at most "
+                    + dateline.content.ImageUpload.MAX_BYTES / 1048576 + " MB.");
+        }
+    }
+
+    private void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstError(ValidationFailed e) {
+        return e.errors().asMap().values().stream().flatMap(List::stream).findFirst().orElse(e.getMessage());
+    }
+
+    /** An image for the story body, uploaded by the editor; answers with its renditions' addresses. */
+    private void uploadImage(Context ctx) {
+        io.javalin.http.UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("image") : null;
+        if (file == null || file.size() == 0) {
+            json(ctx, 422, java.util.Map.of("error", "Choose an image file to upload."));
+            return;
+        }
+        try {
+            dateline.content.Image image = content.addImage(dateline.content.ImageUpload.check(bytes(file)), formParam(ctx, "altText"),
+                    formParam(ctx, "caption"), formParam(ctx, "credit"));
+            var body = new java.util.LinkedHashMap<String, Object>();
+            body.put("id", image.id());
+            body.put("src", image.src(1200));
+            body.put("srcset", image.srcset());
+            body.put("width", image.width());
+            body.put("height", image.height());
+            body.put("alt", image.altText());
+            body.put("caption", image.caption());
+            body.put("credit", image.credit());
+            json(ctx, 201, body);
+        } catch (ValidationFailed e) {
+            json(ctx, 422, java.util.Map.of("error", firstError(e)));
+        }
+    }
+
+    /** Tag names containing what was typed, for the tag field's suggestions. */
+    private void tags(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> names = q.isEmpty() ? List.of() : taxonomy.tags().stream().map(dateline.content.Tag::name)
+                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(q))
+                .sorted(java.util.Comparator.comparing((String n) -> !n.toLowerCase(java.util.Locale.ROOT).startsWith(q)).thenComparing(String.CASE_INSENSITIVE_ORDER))
+                .limit(10).toList();
+        json(ctx, 200, names);
+    }
+
+    /** Published stories matching what was typed, for Read-more picks. */
+    private void searchStories(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.length() < 2) {
+            json(ctx, 200, List.of());
+            return;
+        }
+        var hits = searcher.search(new dateline.search.SearchQuery(q, null, null, null, false, 1), config.zone()).hits();
+        json(ctx, 200, hits.stream().map(h -> java.util.Map.of("id", h.id(), "headline", h.headline(),
+                "published", dateline.site.Times.iso(h.publishedAt(), config.zone()))).toList());
+    }
+
+    /** The public page as the story would look with the form's text, nothing saved. */
+    private void preview(Context ctx) {
+        Article stored = ctx.pathParamMap().containsKey("id") ? editable(ctx) : null;
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            Article article = content.preview(stored == null ? null : stored.id(), form.toDraft());
+            ctx.header("X-Robots-Tag", "noindex");
+            ctx.header("Content-Security-Policy", dateline.platform.WebServer.SECURITY_HEADERS.get("Content-Security-Policy"));
+            ctx.contentType("text/html; charset=utf-8").result(previews.apply(article, clock.instant()));
+        } catch (ValidationFailed e) {
+            renderStory(ctx, stored, form, e.errors().asMap(), "The preview needs these fixed first.", List.of(), 422);
+        }
+    }
+
+    /**
+     * Saves an unpublished story in the background. The answer carries the new version, which the page
+     * puts in its form, so the writer's next save (automatic or not) is based on it and never conflicts
+     * with their own earlier autosave.
+     */
+    private void autosave(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article stored = editable(ctx);
+        if (stored.isPublished()) {
+            json(ctx, 422, java.util.Map.of("error", "a published story is saved with the Save button, since saving changes it on the site"));
+            return;
+        }
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            if (!changed(stored, form)) {
+                if (form.baseVersion() != stored.version()) {
+                    throw new dateline.platform.Conflict(ContentService.STALE_VERSION.formatted(stored.version(), form.baseVersion()));
+                }
+                json(ctx, 200, java.util.Map.of("version", stored.version(), "saved", false));
+                return;
+            }
+            Article saved = content.edit(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
+            json(ctx, 200, java.util.Map.of("version", saved.version(), "saved", true,
+                    "time", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.modifiedAt().atZone(config.zone()))));
+        } catch (ValidationFailed e) {
+            json(ctx, 422, java.util.Map.of("error", firstError(e)));
+        } catch (dateline.platform.Conflict e) {
+            Article now = articles.findById(stored.id()).orElse(stored);
+            json(ctx, 409, java.util.Map.of("error", e.getMessage(), "version", now.version(), "changed", changedSince(now, form.baseVersion())));
+        }
+    }
+
+    private void presence(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        json(ctx, 200, java.util.Map.of("others", presence.seen(article.id(), session.user())));
     }
 
     private void revisions(Context ctx) {
@@ -346,7 +537,7 @@ public final class DeskRoutes {
     }
 
     private DeskChrome chrome(Sessions.Session session) {
-        return new DeskChrome(config.siteName(), cssPath, session.user(), session.csrfToken());
+        return new DeskChrome(config.siteName(), assets, session.user(), session.csrfToken());
     }
 
     private io.javalin.http.Cookie cookie(String name, String value, Context ctx, int maxAge) {

@@ -53,6 +53,16 @@ public record StoryForm(String headline, String standfirst, String bodyHtml, Str
         }
     }
 
+    public StoryForm withLeadImageId(String id) {
+        return new StoryForm(headline, standfirst, bodyHtml, datelinePlace, sectionId, authorIds, tags, id, language, source, slug, relatedIds,
+                version, scheduledAt, correction);
+    }
+
+    public StoryForm withVersion(int newVersion) {
+        return new StoryForm(headline, standfirst, bodyHtml, datelinePlace, sectionId, authorIds, tags, leadImageId, language, source, slug, relatedIds,
+                Integer.toString(newVersion), scheduledAt, correction);
+    }
+
     public boolean hasAuthor(String id) {
         return authorIds.contains(id);
     }

@@ -13,11 +13,21 @@ import java.util.Map;
  * @param stored the story as it is now, or null for a new one
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
-                        Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish) {
+                        Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
+                        List<String> openBy) {
 
     public String error(String field) {
         List<String> messages = errors.get(field);
         return messages == null ? null : String.join(" ", messages);
+    }
+
+    /** Unpublished stories save themselves as the writer types; a published one only when they press Save. */
+    public boolean autosave() {
+        return stored != null && !stored.isPublished();
+    }
+
+    public String previewAction() {
+        return stored == null ? "/desk/stories/preview" : "/desk/stories/" + stored.id() + "/preview";
     }
 
     public String action() {

@@ -26,6 +26,9 @@ public final class WebServer {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "strict-origin-when-cross-origin");
 
+    /** The largest file a request may carry. */
+    public static final long MAX_UPLOAD_BYTES = 24L * 1024 * 1024;
+
     /** Turns an error into a response body (an HTML page for the site, JSON for an API). */
     public interface ErrorRenderer {
         void render(Context ctx, int status, String message);
@@ -43,7 +46,12 @@ public final class WebServer {
             config.http.compressionStrategy = CompressionStrategy.NONE;
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Uploads: a little over the image limit, so that a file just too large gets a clear message from the
+            // image check rather than a refused request.
+            config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_BYTES + 4 * 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
             config.jetty.modifyServletContextHandler(context -> {
+                context.setMaxFormContentSize(8 * 1024 * 1024); // long stories in a plain form post
                 for (int i = fronts.size() - 1; i >= 0; i--) { // each insert goes in front of the previous one
                     context.insertHandler(fronts.get(i));
                 }

@@ -60,6 +60,11 @@ public final class RelatedStories {
         return lists.get(article.id() + "@" + article.version(), key -> resolve(article));
     }
 
+    /** The list for a story as it is being edited (not kept: the preview's version is never saved). */
+    public List<Article> forPreview(Article article) {
+        return resolve(article);
+    }
+
     private List<Article> resolve(Article article) {
         List<String> ids = new ArrayList<>(article.relatedIds());
         for (String id : automaticIds(article)) {

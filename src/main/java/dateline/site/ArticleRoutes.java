@@ -43,6 +43,20 @@ public final class ArticleRoutes {
         routes.get("/{year}/{month}/{day}/{slug}/read", ctx -> article(ctx, true));
     }
 
+    /**
+     * The public article page for a story as the desk has it, unsaved changes included: the same
+     * template, frame, Read more and Top Content as readers get, with the story shown as published
+     * (a draft gets the current time as its publication time).
+     */
+    public byte[] preview(Article draft, java.time.Instant now) {
+        Article article = new Article(draft.id(), draft.slug(), draft.headline(), draft.standfirst(), draft.bodyHtml(), draft.datelinePlace(),
+                draft.section(), draft.authors(), draft.tags(), draft.leadImage(), draft.language(), draft.source(), dateline.content.Status.PUBLISHED,
+                draft.version(), draft.createdAt(), draft.modifiedAt(), draft.firstPublishedAt() == null ? now : draft.firstPublishedAt(),
+                draft.updatedAt(), null, draft.corrections(), draft.relatedIds());
+        String articlePath = Urls.article(article, frame.config().zone());
+        return frame.render("site/article.jte", new ArticlePage(frame.chrome(articlePath), article, related.forPreview(article), trending.trending()));
+    }
+
     private void article(Context ctx, boolean readMode) {
         String slug = ctx.pathParam("slug");
         String requested = ctx.path();

@@ -152,8 +152,8 @@ public final class SiteRoutes {
     private void rendition(Context ctx) {
         String id = ctx.pathParam("id");
         String file = ctx.pathParam("file");
-        String ratio = file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : "";
-        if (!Renditions.RATIOS.contains(ratio)) {
+        String name = file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : "";
+        if (!dateline.content.ImageUpload.CROPS.contains(name) && !name.matches("w\\d+")) {
             throw new NotFound("There is no image at this address.");
         }
         String key = ctx.path();
@@ -161,15 +161,19 @@ public final class SiteRoutes {
         PageCache.Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
-            byte[] original = images.data(id).orElseThrow(() -> new NotFound("There is no image at this address."));
-            page = cache.put(key, Renditions.crop(original, ratio), Set.of("image:" + id), "image/jpeg", Responses.IMMUTABLE, generation);
+            var image = images.find(id).filter(i -> dateline.content.ImageUpload.names(i.width()).contains(name))
+                    .orElseThrow(() -> new NotFound("There is no image at this address."));
+            // Made when the image was stored; images from an archive import get theirs made here, on first request.
+            byte[] bytes = images.rendition(id, name).orElseGet(() -> dateline.content.ImageUpload.rendition(
+                    dateline.content.ImageUpload.read(images.data(id).orElseThrow()), name).data());
+            page = cache.put(key, bytes, Set.of("image:" + image.id()), "image/jpeg", Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
     }
 
     private void image(Context ctx) {
         String file = ctx.pathParam("file");
-        String id = file.replaceFirst("\\.(jpg|png)$", "");
+        String id = file.replaceFirst("\\.(jpg|png|webp)$", "");
         String key = "/media/" + file;
         PageCache cache = frame.cache();
         PageCache.Page page = cache.get(key).orElse(null);

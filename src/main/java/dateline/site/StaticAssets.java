@@ -17,6 +17,7 @@ public final class StaticAssets {
     private final String prefsScriptPath;
     private final String siteScriptPath;
     private final String logoPath;
+    private final String deskEditorPath;
     static final int LOGO_WIDTH = 600;
     static final int LOGO_HEIGHT = 60;
 
@@ -25,6 +26,7 @@ public final class StaticAssets {
         prefsScriptPath = add("prefs", "js", "text/javascript; charset=utf-8", read("/static/prefs.js"));
         siteScriptPath = add("site", "js", "text/javascript; charset=utf-8", read("/static/site.js"));
         logoPath = add("logo", "png", "image/png", logo());
+        deskEditorPath = add("desk-editor", "js", "text/javascript; charset=utf-8", read("/static/desk-editor.js"));
     }
 
     /** The publisher logo structured data asks for (600×60): drawn, so it needs no font or file. */
@@ -53,6 +55,14 @@ public final class StaticAssets {
         return out.toByteArray();
     }
 
+    /**
+     * Serves a file from the class path (a WebJar's, say) under a content-hashed address, with its
+     * gzip variant; returns the address.
+     */
+    public String addResource(String name, String extension, String contentType, String resource) {
+        return add(name, extension, contentType, read(resource));
+    }
+
     private String add(String name, String extension, String contentType, byte[] bytes) {
         String etag = PageCache.etag(bytes);
         PageCache.Page page = new PageCache.Page(bytes, contentType.startsWith("image/") ? null : PageCache.gzip(bytes), etag, Set.of("static"), contentType, Responses.IMMUTABLE, null);
@@ -73,6 +83,11 @@ public final class StaticAssets {
     /** The deferred script that makes the controls work. */
     public String siteScriptPath() {
         return siteScriptPath;
+    }
+
+    /** The desk's editor module (it imports ProseMirror through the desk pages' import map). */
+    public String deskEditorPath() {
+        return deskEditorPath;
     }
 
     public String logoPath() {

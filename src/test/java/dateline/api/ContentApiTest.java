@@ -62,8 +62,8 @@ class ContentApiTest {
         Section sport = site.givenSection("Sport");
         ada = site.givenAuthor("Ada Reporter");
         Author bo = site.givenAuthor("Bo Writer");
-        var image = site.content.addImage("image/jpeg", 1200, 675, "A harbour at dusk", "The harbour.", "Photo: Ada",
-                dateline.demo.DemoImagesForTests.jpeg());
+        var image = site.content.addImage(dateline.content.ImageUpload.check(dateline.demo.DemoImagesForTests.jpeg()), "A harbour at dusk",
+                "The harbour.", "Photo: Ada");
         first = publish(new ArticleDraft("Harbour reopens", "Ships are back.", "<p>The harbour reopened.</p>", "Hull", world.id(),
                 List.of(ada.id()), List.of("Shipping"), image.id(), "en", "staff", null));
         site.clock.advance(Duration.ofHours(1));

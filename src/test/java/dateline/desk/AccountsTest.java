@@ -25,7 +25,7 @@ class AccountsTest {
     void an_account_signs_in_with_its_password_only_and_the_password_is_stored_hashed() {
         try (TestSite site = TestSite.unstarted(database, tempDir)) {
             Accounts accounts = site.app.parts().accounts();
-            User made = accounts.create("Reporter@Example.org", "Rita Reporter", Role.CONTRIBUTOR, "a long enough password");
+            User made = accounts.create("Reporter@Example.org", "Rita Reporter", Role.CONTRIBUTOR, "a long enough password", "test");
 
             assertThat(accounts.authenticate("reporter@example.org", "a long enough password")).contains(made);
             assertThat(accounts.authenticate("reporter@example.org", "a wrong password")).isEmpty();
@@ -39,11 +39,11 @@ class AccountsTest {
     void a_bad_account_names_every_problem_and_a_second_account_with_the_same_email_is_refused() {
         try (TestSite site = TestSite.unstarted(database, tempDir)) {
             Accounts accounts = site.app.parts().accounts();
-            accounts.create("editor@example.org", "Eddie", Role.EDITOR, "a long enough password");
+            accounts.create("editor@example.org", "Eddie", Role.EDITOR, "a long enough password", "test");
 
-            assertThatThrownBy(() -> accounts.create("not-an-email", " ", null, "short"))
+            assertThatThrownBy(() -> accounts.create("not-an-email", " ", null, "short", "test"))
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap()).containsOnlyKeys("email", "name", "role", "password"));
-            assertThatThrownBy(() -> accounts.create("EDITOR@example.org", "Other", Role.ADMIN, "a long enough password"))
+            assertThatThrownBy(() -> accounts.create("EDITOR@example.org", "Other", Role.ADMIN, "a long enough password", "test"))
                     .isInstanceOf(ValidationFailed.class).hasMessageContaining("already an account");
             assertThat(accounts.all()).hasSize(1);
         }

@@ -50,6 +50,43 @@ final class DeskClient {
                 : site.postForm(path, form, "Cookie", DeskRoutes.SESSION_COOKIE + "=" + sessionCookie);
     }
 
+    /** A client already signed in as this account (the sign-in is checked). */
+    static DeskClient signedIn(TestSite site, String email, String password) {
+        DeskClient client = new DeskClient(site);
+        HttpResponse<String> response = client.signIn(email, password);
+        if (response.statusCode() != 303) {
+            throw new AssertionError("sign-in as " + email + " answered " + response.statusCode());
+        }
+        return client;
+    }
+
+    /** The story form as the desk page sends it, with this client's CSRF token. */
+    String storyForm(String sectionId, String headline, String body, int version, String action) {
+        return "_csrf=" + csrf + "&version=" + version + "&headline=" + enc(headline) + "&standfirst=" + enc("A standfirst.")
+                + "&bodyHtml=" + enc(body) + "&sectionId=" + sectionId + "&tags=" + enc("Trade, Ports")
+                + "&language=en&source=staff&action=" + action;
+    }
+
+    /** A multipart/form-data POST, as a browser sends a form with a file field; the CSRF token is added. */
+    HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "----dateline" + System.nanoTime();
+        var out = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("_csrf", csrf);
+        all.putAll(fields);
+        all.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileField != null) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(file);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return site.postBody(path, "multipart/form-data; boundary=" + boundary, out.toByteArray(),
+                "Cookie", DeskRoutes.SESSION_COOKIE + "=" + sessionCookie, "Accept", "application/json");
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -25,9 +25,9 @@ class DeskRoutesTest {
     void setUp() {
         site = TestSite.start(TestDatabase.SQLITE, tempDir);
         Accounts accounts = site.app.parts().accounts();
-        accounts.create("contributor@example.org", "Cora Contributor", Role.CONTRIBUTOR, PASSWORD);
-        accounts.create("editor@example.org", "Eddie Editor", Role.EDITOR, PASSWORD);
-        accounts.create("admin@example.org", "Ada Admin", Role.ADMIN, PASSWORD);
+        accounts.create("contributor@example.org", "Cora Contributor", Role.CONTRIBUTOR, PASSWORD, "test");
+        accounts.create("editor@example.org", "Eddie Editor", Role.EDITOR, PASSWORD, "test");
+        accounts.create("admin@example.org", "Ada Admin", Role.ADMIN, PASSWORD, "test");
         var world = site.givenSection("World");
         storyId = site.content.create(site.givenDraft("A contributor's draft", world, site.givenAuthor("Cora Contributor")), "contributor@example.org").id();
     }
@@ -51,6 +51,20 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/logout", Map.of("anonymous", 403, "contributor", 303, "editor", 303, "admin", 303));
         MATRIX.put("GET /desk", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/users", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/users", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // an empty form
+        MATRIX.put("POST /desk/users/{id}", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404)); // a story id is no account
+        MATRIX.put("GET /desk/apikeys", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/apikeys", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422));
+        MATRIX.put("POST /desk/apikeys/{id}/revoke", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
+        MATRIX.put("GET /desk/webhooks", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/webhooks", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422));
+        MATRIX.put("GET /desk/tags", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/images", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // no file
+        MATRIX.put("GET /desk/stories/search", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/stories/preview", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422));
+        MATRIX.put("POST /desk/stories/{id}/preview", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422));
+        MATRIX.put("POST /desk/stories/{id}/autosave", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no version
+        MATRIX.put("POST /desk/stories/{id}/presence", Map.of("anonymous", 403, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/stories/new", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/stories", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // an empty form
         MATRIX.put("GET /desk/stories/{id}", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));

@@ -38,9 +38,9 @@ class StoryEditingTest {
     void setUp() {
         site = TestSite.start(database, tempDir);
         Accounts accounts = site.app.parts().accounts();
-        accounts.create("cora@example.org", "Cora", Role.CONTRIBUTOR, PASSWORD);
-        accounts.create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD);
-        accounts.create("erin@example.org", "Erin", Role.EDITOR, PASSWORD);
+        accounts.create("cora@example.org", "Cora", Role.CONTRIBUTOR, PASSWORD, "test");
+        accounts.create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD, "test");
+        accounts.create("erin@example.org", "Erin", Role.EDITOR, PASSWORD, "test");
         world = site.givenSection("World");
         site.givenAuthor("Cora Contributor");
         contributor = signedIn("cora@example.org");
@@ -54,15 +54,11 @@ class StoryEditingTest {
     }
 
     private DeskClient signedIn(String email) {
-        DeskClient client = new DeskClient(site);
-        assertThat(client.signIn(email, PASSWORD).statusCode()).isEqualTo(303);
-        return client;
+        return DeskClient.signedIn(site, email, PASSWORD);
     }
 
     private String form(DeskClient client, String headline, String body, int version, String action) {
-        return "_csrf=" + client.csrf + "&version=" + version + "&headline=" + DeskClient.enc(headline) + "&standfirst=" + DeskClient.enc("A standfirst.")
-                + "&bodyHtml=" + DeskClient.enc(body) + "&sectionId=" + world.id() + "&tags=" + DeskClient.enc("Trade, Ports")
-                + "&language=en&source=staff&action=" + action;
+        return client.storyForm(world.id(), headline, body, version, action);
     }
 
     private Article stored(String id) {

@@ -68,8 +68,8 @@ class FeedsHttpTest {
         site = TestSite.start(database, tempDir);
         world = site.givenSection("World");
         ada = site.givenAuthor("Ada Reporter");
-        var image = site.content.addImage("image/jpeg", 1200, 675, "A harbour at dusk", "The harbour.", "Photo: Ada",
-                dateline.demo.DemoImagesForTests.jpeg());
+        var image = site.content.addImage(dateline.content.ImageUpload.check(dateline.demo.DemoImagesForTests.jpeg()), "A harbour at dusk",
+                "The harbour.", "Photo: Ada");
         Article draft = site.content.create(new ArticleDraft("Harbour <reopens> & ships return", "Ships are back.",
                 "<p>The harbour reopened on Monday.</p><p>Trade &amp; fishing resume.</p>", "Hull", world.id(), List.of(ada.id()),
                 List.of("Shipping"), image.id(), "en", "staff", null), "ada");

@@ -38,9 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots go to target/screenshots.
  */
 class BrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path SCREENSHOTS = dateline.Chromium.SCREENSHOTS;
 
     @TempDir
     static Path tempDir;
@@ -48,31 +46,13 @@ class BrowserTest {
     static WebDriver browser;
     static String base;
     static String articlePath;
-    static String axeSource;
 
     @BeforeAll
     static void start() throws IOException {
-        boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!available && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs Debian's chromium and chromium-driver; .ci/run installs them");
-        }
-        Assumptions.assumeTrue(available, "Chromium and chromedriver are not installed");
+        browser = dateline.Chromium.start(tempDir.resolve("chromium"));
         Config config = Config.fromEnv(Map.of("DATELINE_PORT", "0", "DATELINE_DATA", tempDir.toString(), "DATELINE_DEMO", "true"));
         app = Dateline.create(config, new MutableClock(Instant.parse("2026-03-02T09:00:00Z"))).start();
         base = "http://localhost:" + app.port();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + tempDir.resolve("chromium"), "--window-size=1280,1000",
-                // Headless Chromium says so in its user agent, and the view counter ignores it as a bot.
-                "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        try (InputStream in = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
-            axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         browser.get(base + "/");
         articlePath = browser.findElement(By.cssSelector(".lead-headline a")).getDomAttribute("href");
         Files.createDirectories(SCREENSHOTS);
@@ -99,8 +79,8 @@ class BrowserTest {
         return new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        dateline.Chromium.screenshot(browser, name);
     }
 
     private boolean readModeOn() {
@@ -223,15 +203,7 @@ class BrowserTest {
         assertThat(Files.size(SCREENSHOTS.resolve("article-320.png"))).isGreaterThan(10_000);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> axeViolations() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axeSource);
-        Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                        + ".then(r => done({violations: r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))}))"
-                        + ".catch(e => done({violations: ['axe failed: ' + e]}));");
-        return (List<String>) result.get("violations");
+        return dateline.Chromium.axeViolations(browser);
     }
 }

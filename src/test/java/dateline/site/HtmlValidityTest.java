@@ -89,6 +89,33 @@ class HtmlValidityTest {
         }
     }
 
+    /** Signs in to the desk as a new admin and returns the session cookie. */
+    static String deskSession() throws Exception {
+        app.parts().accounts().create("checker@example.org", "Checker", dateline.desk.Role.ADMIN, "a long enough password", "test");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrf = form.body().replaceFirst("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/login"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&email=checker%40example.org&password=a+long+enough+password")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dateline_session=")).findFirst().orElseThrow().split(";")[0];
+    }
+
+    @org.junit.jupiter.api.Test
+    void desk_pages_pass_the_nu_html_checker() throws Exception {
+        String session = deskSession();
+        String storyId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id();
+        for (String path : List.of("/desk", "/desk/stories/new", "/desk/stories/" + storyId, "/desk/stories/" + storyId + "/revisions",
+                "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                    .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(validate(response.body())).as("Nu Html Checker errors on " + path).isEmpty();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void the_checker_does_report_errors_in_an_invalid_document() throws Exception {
         List<String> errors = validate("<!DOCTYPE html><html lang=en><head></head><body><img src=x></body></html>");

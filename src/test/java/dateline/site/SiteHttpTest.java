@@ -196,12 +196,13 @@ class SiteHttpTest {
 
     @Test
     void images_are_served_from_the_database_with_a_long_cache_life() {
-        var image = site.content.addImage("image/png", 1, 1, "A dot", "", "", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        byte[] png = dateline.demo.DemoImagesForTests.png(1, 1);
+        var image = site.content.addImage(dateline.content.ImageUpload.check(png), "A dot", "", "");
 
         HttpResponse<byte[]> response = site.getBytes(image.path());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).containsExactly((byte) 0x89, 'P', 'N', 'G');
+        assertThat(response.body()).containsExactly(png);
         assertThat(response.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
         assertThat(site.getBytes("/media/" + image.id() + ".jpg").statusCode()).isEqualTo(404);
     }

@@ -1,0 +1,150 @@
+package dateline.desk;
+
+import dateline.api.ApiKeys;
+import dateline.api.Webhooks;
+import dateline.platform.Conflict;
+import dateline.platform.NotFound;
+import dateline.platform.Templates;
+import dateline.platform.ValidationFailed;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The admin's pages: accounts and roles, API keys for the content API, and webhook endpoints. Secrets
+ * (a new key, a new endpoint's signing secret) are shown once, on the page that made them.
+ */
+public final class AdminPages {
+    private final Accounts accounts;
+    private final ApiKeys apiKeys;
+    private final Webhooks webhooks;
+    private final Templates templates;
+    private final ZoneId zone;
+
+    /** The accounts page. */
+    public record UsersPage(DeskChrome chrome, List<Accounts.Account> accounts, String message, Map<String, List<String>> errors,
+                            Map<String, String> typed) {
+        public String error(String field) {
+            List<String> messages = errors.get(field);
+            return messages == null ? null : String.join(" ", messages);
+        }
+
+        public String typed(String field) {
+            return typed.getOrDefault(field, "");
+        }
+    }
+
+    /** The API keys page; {@code newKey} is the key just made, shown this once. */
+    public record ApiKeysPage(DeskChrome chrome, ZoneId zone, List<ApiKeys.Key> keys, String newKey, String error) {
+        public String display(java.time.Instant at) {
+            return dateline.site.Times.display(at, zone);
+        }
+    }
+
+    /** The webhooks page; {@code newSecret} is the signing secret of the endpoint just registered. */
+    public record WebhooksPage(DeskChrome chrome, ZoneId zone, List<Webhooks.Endpoint> endpoints, List<Webhooks.Delivery> deliveries,
+                               List<String> eventNames, String newSecret, Map<String, List<String>> errors, String typedUrl) {
+        public String error(String field) {
+            List<String> messages = errors.get(field);
+            return messages == null ? null : String.join(" ", messages);
+        }
+
+        public String display(java.time.Instant at) {
+            return at == null ? "" : dateline.site.Times.display(at, zone);
+        }
+    }
+
+    public AdminPages(Accounts accounts, ApiKeys apiKeys, Webhooks webhooks, Templates templates, ZoneId zone) {
+        this.accounts = accounts;
+        this.apiKeys = apiKeys;
+        this.webhooks = webhooks;
+        this.templates = templates;
+        this.zone = zone;
+    }
+
+    void users(Context ctx, DeskChrome chrome, String message, Map<String, List<String>> errors, int status) {
+        Map<String, String> typed = status == 422 ? Map.of("email", param(ctx, "email"), "name", param(ctx, "name"), "role", param(ctx, "role"))
+                : Map.of();
+        html(ctx, status, "desk/users.jte", new UsersPage(chrome, accounts.accounts(), message, errors, typed));
+    }
+
+    void createUser(Context ctx, DeskChrome chrome) {
+        try {
+            User user = accounts.create(param(ctx, "email"), param(ctx, "name"), Role.parse(param(ctx, "role")), ctx.formParam("password"),
+                    chrome.user().email());
+            users(ctx, chrome, "Account made for " + user.email() + ". Give them their password in person.", Map.of(), 201);
+        } catch (ValidationFailed e) {
+            users(ctx, chrome, null, e.errors().asMap(), 422);
+        }
+    }
+
+    /** Changes an account's role, or disables or enables it. */
+    void changeUser(Context ctx, DeskChrome chrome) {
+        String id = ctx.pathParam("id");
+        User user = accounts.accounts().stream().map(Accounts.Account::user).filter(u -> u.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFound("There is no account with this id."));
+        String actor = chrome.user().email();
+        try {
+            switch (param(ctx, "action")) {
+                case "role" -> {
+                    Role role = Role.parse(param(ctx, "role"));
+                    accounts.changeRole(id, role, actor);
+                }
+                case "disable" -> accounts.setDisabled(id, true, actor);
+                case "enable" -> accounts.setDisabled(id, false, actor);
+                default -> throw new dateline.platform.BadRequest("Choose what to change: role, disable or enable.");
+            }
+        } catch (Conflict | ValidationFailed e) {
+            users(ctx, chrome, e instanceof ValidationFailed v ? String.join(" ", v.errors().asMap().values().stream().flatMap(List::stream).toList())
+                    : e.getMessage(), Map.of(), e instanceof Conflict ? 409 : 422);
+            return;
+        }
+        ctx.redirect("/desk/users?changed=" + user.id(), HttpStatus.SEE_OTHER);
+    }
+
+    void apiKeys(Context ctx, DeskChrome chrome, String newKey, int status) {
+        html(ctx, status, "desk/apikeys.jte", new ApiKeysPage(chrome, zone, apiKeys.list(), newKey, null));
+    }
+
+    void createApiKey(Context ctx, DeskChrome chrome) {
+        try {
+            apiKeys(ctx, chrome, apiKeys.create(param(ctx, "name")), 201);
+        } catch (ValidationFailed e) {
+            html(ctx, 422, "desk/apikeys.jte", new ApiKeysPage(chrome, zone, apiKeys.list(), null,
+                    String.join(" ", e.errors().asMap().values().stream().flatMap(List::stream).toList())));
+        }
+    }
+
+    void revokeApiKey(Context ctx) {
+        if (!apiKeys.revoke(ctx.pathParam("id"))) {
+            throw new NotFound("There is no API key in use with this id.");
+        }
+        ctx.redirect("/desk/apikeys", HttpStatus.SEE_OTHER);
+    }
+
+    void webhooks(Context ctx, DeskChrome chrome, String newSecret, Map<String, List<String>> errors, int status) {
+        html(ctx, status, "desk/webhooks.jte", new WebhooksPage(chrome, zone, webhooks.endpoints(), webhooks.log(50), Webhooks.eventNames(),
+                newSecret, errors, errors.isEmpty() ? "" : param(ctx, "url")));
+    }
+
+    void createWebhook(Context ctx, DeskChrome chrome) {
+        try {
+            String secret = webhooks.register(param(ctx, "url").strip(), new LinkedHashSet<>(ctx.formParams("events")));
+            webhooks(ctx, chrome, secret, Map.of(), 201);
+        } catch (ValidationFailed e) {
+            webhooks(ctx, chrome, null, e.errors().asMap(), 422);
+        }
+    }
+
+    private void html(Context ctx, int status, String template, Object page) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
+    }
+
+    private static String param(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+    }
+}

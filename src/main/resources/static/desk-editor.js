@@ -1,0 +1,397 @@
+// The desk's story editor: ProseMirror on the body field, image upload into the body, link embeds,
+// tag and Read-more pickers, autosave of unpublished stories, and "who else has this story open".
+// Without JavaScript the form still works: the body is then an HTML text area.
+import {Schema, DOMParser, DOMSerializer} from "prosemirror-model";
+import {EditorState, Plugin} from "prosemirror-state";
+import {EditorView} from "prosemirror-view";
+import {history, undo, redo} from "prosemirror-history";
+import {keymap} from "prosemirror-keymap";
+import {baseKeymap, toggleMark, setBlockType, wrapIn, lift} from "prosemirror-commands";
+import {wrapInList, splitListItem, liftListItem, sinkListItem} from "prosemirror-schema-list";
+import {inputRules, wrappingInputRule, textblockTypeInputRule, smartQuotes, emDash, ellipsis} from "prosemirror-inputrules";
+import {dropCursor} from "prosemirror-dropcursor";
+import {gapCursor} from "prosemirror-gapcursor";
+
+// The schema is the body's whole vocabulary; the server's sanitizer allows exactly this and a little more.
+export const schema = new Schema({
+  nodes: {
+    doc: {content: "block+"},
+    paragraph: {group: "block", content: "inline*", parseDOM: [{tag: "p"}], toDOM: () => ["p", 0]},
+    heading: {
+      group: "block", content: "inline*", defining: true, attrs: {level: {default: 2}},
+      parseDOM: [{tag: "h1", attrs: {level: 2}}, {tag: "h2", attrs: {level: 2}}, {tag: "h3", attrs: {level: 3}},
+        {tag: "h4", attrs: {level: 4}}, {tag: "h5", attrs: {level: 4}}, {tag: "h6", attrs: {level: 4}}],
+      toDOM: node => ["h" + node.attrs.level, 0]
+    },
+    blockquote: {group: "block", content: "block+", defining: true, parseDOM: [{tag: "blockquote"}], toDOM: () => ["blockquote", 0]},
+    horizontal_rule: {group: "block", parseDOM: [{tag: "hr"}], toDOM: () => ["hr"]},
+    bullet_list: {group: "block", content: "list_item+", parseDOM: [{tag: "ul"}], toDOM: () => ["ul", 0]},
+    ordered_list: {group: "block", content: "list_item+", parseDOM: [{tag: "ol"}], toDOM: () => ["ol", 0]},
+    list_item: {content: "paragraph block*", defining: true, parseDOM: [{tag: "li"}], toDOM: () => ["li", 0]},
+    embed: {
+      group: "block", atom: true, selectable: true, draggable: true, attrs: {href: {}, title: {default: ""}},
+      parseDOM: [{tag: "figure.embed", priority: 60, getAttrs: dom => {
+        const a = dom.querySelector("a[href]");
+        return a ? {href: a.getAttribute("href"), title: a.textContent.trim()} : false;
+      }}],
+      toDOM: node => ["figure", {class: "embed"}, ["a", {href: node.attrs.href}, node.attrs.title || node.attrs.href]]
+    },
+    figure: {
+      group: "block", content: "figure_image figcaption", defining: true, draggable: true,
+      parseDOM: [{tag: "figure"}], toDOM: () => ["figure", 0]
+    },
+    figure_image: {
+      atom: true, attrs: {src: {default: ""}, alt: {default: ""}},
+      parseDOM: [{tag: "img[src]", getAttrs: dom => ({src: dom.getAttribute("src"), alt: dom.getAttribute("alt") || ""})}],
+      toDOM: node => ["img", {src: node.attrs.src, alt: node.attrs.alt}]
+    },
+    figcaption: {content: "text*", marks: "em link", parseDOM: [{tag: "figcaption"}], toDOM: () => ["figcaption", 0]},
+    text: {group: "inline"},
+    hard_break: {inline: true, group: "inline", selectable: false, parseDOM: [{tag: "br"}], toDOM: () => ["br"]}
+  },
+  marks: {
+    link: {
+      attrs: {href: {}}, inclusive: false,
+      parseDOM: [{tag: "a[href]", getAttrs: dom => ({href: dom.getAttribute("href")})}],
+      toDOM: mark => ["a", {href: mark.attrs.href}, 0]
+    },
+    strong: {parseDOM: [{tag: "strong"}, {tag: "b"}], toDOM: () => ["strong", 0]},
+    em: {parseDOM: [{tag: "em"}, {tag: "i"}], toDOM: () => ["em", 0]}
+  }
+});
+
+const csrf = () => document.querySelector("input[name=_csrf]").value;
+
+function markActive(state, type) {
+  const {from, $from, to, empty} = state.selection;
+  return empty ? !!type.isInSet(state.storedMarks || $from.marks()) : state.doc.rangeHasMark(from, to, type);
+}
+
+function blockActive(state, type, attrs) {
+  const {$from} = state.selection;
+  for (let d = $from.depth; d > 0; d--) {
+    const node = $from.node(d);
+    if (node.type === type && (!attrs || Object.keys(attrs).every(k => node.attrs[k] === attrs[k]))) return true;
+  }
+  return false;
+}
+
+// A small modal form for links, images and embeds: a real <dialog>, so focus and Escape behave.
+// act(values) does the work; if it throws, its message is shown and the dialog stays open.
+function ask(title, fields, submitLabel, act) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "editor-dialog";
+  dialog.setAttribute("aria-labelledby", "dlg-title");
+  const form = document.createElement("form");
+  const heading = document.createElement("h2");
+  heading.id = "dlg-title";
+  heading.textContent = title;
+  const error = document.createElement("p");
+  error.className = "form-error";
+  error.setAttribute("role", "alert");
+  error.hidden = true;
+  form.append(heading, error);
+  for (const f of fields) {
+    const label = document.createElement("label");
+    label.htmlFor = "dlg-" + f.name;
+    label.textContent = f.label;
+    const input = document.createElement("input");
+    Object.assign(input, {id: "dlg-" + f.name, name: f.name, type: f.type || "text", required: !!f.required});
+    if (f.accept) input.accept = f.accept;
+    form.append(label, input);
+  }
+  const actions = document.createElement("div");
+  actions.className = "dialog-actions";
+  const ok = document.createElement("button");
+  ok.type = "submit";
+  ok.textContent = submitLabel;
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.textContent = "Cancel";
+  cancel.addEventListener("click", () => dialog.close());
+  actions.append(ok, cancel);
+  form.append(actions);
+  dialog.append(form);
+  document.body.append(dialog);
+  form.addEventListener("submit", async event => {
+    event.preventDefault();
+    const values = {};
+    for (const f of fields) {
+      const input = form.elements[f.name];
+      values[f.name] = f.type === "file" ? input.files[0] : input.value.trim();
+    }
+    ok.disabled = true;
+    try {
+      await act(values);
+      dialog.close();
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    } finally {
+      ok.disabled = false;
+    }
+  });
+  dialog.addEventListener("close", () => dialog.remove());
+  dialog.showModal();
+}
+
+async function uploadImage(file, alt, caption, credit) {
+  const data = new FormData();
+  data.append("_csrf", csrf());
+  data.append("image", file);
+  data.append("altText", alt);
+  data.append("caption", caption);
+  data.append("credit", credit);
+  const response = await fetch("/desk/images", {method: "POST", body: data, headers: {Accept: "application/json"}});
+  const body = await response.json().catch(() => ({error: "The upload failed (" + response.status + ")."}));
+  if (!response.ok) throw new Error(body.error || "The upload failed.");
+  return body;
+}
+
+function toolbar(view, items) {
+  const bar = document.createElement("div");
+  bar.className = "editor-toolbar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Formatting");
+  const buttons = items.map(item => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = item.label;
+    if (item.title) b.title = item.title;
+    if (item.active) b.setAttribute("aria-pressed", "false");
+    b.addEventListener("mousedown", e => e.preventDefault());
+    b.addEventListener("click", () => { item.run(view.state, view.dispatch, view); view.focus(); });
+    bar.append(b);
+    return {b, item};
+  });
+  const update = state => {
+    for (const {b, item} of buttons) {
+      if (item.active) b.setAttribute("aria-pressed", String(item.active(state)));
+      if (item.enabled) b.disabled = !item.enabled(state);
+    }
+  };
+  return {bar, update};
+}
+
+function mountEditor(textarea) {
+  const holder = document.createElement("div");
+  holder.innerHTML = textarea.value;
+  const label = document.querySelector(`label[for="${textarea.id}"]`);
+  label.id = label.id || textarea.id + "-label";
+  const state = EditorState.create({
+    doc: DOMParser.fromSchema(schema).parse(holder),
+    plugins: [
+      inputRules({rules: smartQuotes.concat(ellipsis, emDash,
+        wrappingInputRule(/^\s*>\s$/, schema.nodes.blockquote),
+        wrappingInputRule(/^\s*([-+*])\s$/, schema.nodes.bullet_list),
+        wrappingInputRule(/^(\d+)\.\s$/, schema.nodes.ordered_list),
+        textblockTypeInputRule(/^(#{2,4})\s$/, schema.nodes.heading, m => ({level: m[1].length})))}),
+      keymap({"Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo, "Mod-b": toggleMark(schema.marks.strong),
+        "Mod-i": toggleMark(schema.marks.em), "Shift-Enter": (s, d) => { d && d(s.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView()); return true; },
+        "Enter": splitListItem(schema.nodes.list_item), "Mod-[": liftListItem(schema.nodes.list_item), "Mod-]": sinkListItem(schema.nodes.list_item)}),
+      keymap(baseKeymap), history(), dropCursor(), gapCursor(),
+      new Plugin({view: () => ({update: v => tools.update(v.state)})})
+    ]
+  });
+  const serializer = DOMSerializer.fromSchema(schema);
+  const wrapper = document.createElement("div");
+  wrapper.className = "editor";
+  const mount = document.createElement("div");
+  const view = new EditorView(mount, {
+    state,
+    attributes: {class: "editor-body story-body", role: "textbox", "aria-multiline": "true", "aria-labelledby": label.id},
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      if (tr.docChanged) {
+        const out = document.createElement("div");
+        out.append(serializer.serializeFragment(view.state.doc.content));
+        textarea.value = out.innerHTML;
+        textarea.dispatchEvent(new Event("input", {bubbles: true}));
+      }
+    }
+  });
+  const heading = level => ({label: "H" + level, title: "Heading " + level, run: setBlockType(schema.nodes.heading, {level}),
+    active: s => blockActive(s, schema.nodes.heading, {level})});
+  const tools = toolbar(view, [
+    {label: "Bold", run: toggleMark(schema.marks.strong), active: s => markActive(s, schema.marks.strong)},
+    {label: "Italic", run: toggleMark(schema.marks.em), active: s => markActive(s, schema.marks.em)},
+    {label: "Link", active: s => markActive(s, schema.marks.link), run: (s, d, v) => {
+      if (markActive(s, schema.marks.link)) { toggleMark(schema.marks.link)(s, d); return; }
+      if (s.selection.empty) { alert("Select the words to link first."); return; }
+      ask("Add a link", [{name: "href", label: "Address (https://…)", type: "url", required: true}], "Add link",
+        values => { toggleMark(schema.marks.link, {href: values.href})(v.state, v.dispatch); });
+    }},
+    {label: "Paragraph", title: "Plain paragraph", run: setBlockType(schema.nodes.paragraph), active: s => s.selection.$from.parent.type === schema.nodes.paragraph && !blockActive(s, schema.nodes.list_item) && !blockActive(s, schema.nodes.blockquote)},
+    heading(2), heading(3),
+    {label: "Quote", run: (s, d) => blockActive(s, schema.nodes.blockquote) ? lift(s, d) : wrapIn(schema.nodes.blockquote)(s, d), active: s => blockActive(s, schema.nodes.blockquote)},
+    {label: "• List", title: "Bulleted list", run: (s, d) => blockActive(s, schema.nodes.bullet_list) ? liftListItem(schema.nodes.list_item)(s, d) : wrapInList(schema.nodes.bullet_list)(s, d), active: s => blockActive(s, schema.nodes.bullet_list)},
+    {label: "1. List", title: "Numbered list", run: (s, d) => blockActive(s, schema.nodes.ordered_list) ? liftListItem(schema.nodes.list_item)(s, d) : wrapInList(schema.nodes.ordered_list)(s, d), active: s => blockActive(s, schema.nodes.ordered_list)},
+    {label: "Image", title: "Upload an image into the story", run: (s, d, v) => {
+      ask("Add an image", [
+        {name: "file", label: "Image file (JPEG, PNG or WebP)", type: "file", accept: "image/jpeg,image/png,image/webp", required: true},
+        {name: "alt", label: "Alt text (what the image shows)", required: true},
+        {name: "caption", label: "Caption"}, {name: "credit", label: "Credit"}], "Upload", async values => {
+        const image = await uploadImage(values.file, values.alt, values.caption, values.credit);
+        const caption = [image.caption, image.credit].filter(Boolean).join(" ");
+        const figure = schema.nodes.figure.create(null, [schema.nodes.figure_image.create({src: image.src, alt: image.alt}),
+          schema.nodes.figcaption.create(null, caption ? schema.text(caption) : null)]);
+        v.dispatch(v.state.tr.replaceSelectionWith(figure).scrollIntoView());
+      });
+    }},
+    {label: "Embed", title: "Embed a link (a post, a video, a document)", run: (s, d, v) => {
+      ask("Embed a link", [{name: "href", label: "Address (https://…)", type: "url", required: true},
+        {name: "title", label: "Title shown to readers"}], "Embed",
+        values => { v.dispatch(v.state.tr.replaceSelectionWith(schema.nodes.embed.create({href: values.href, title: values.title})).scrollIntoView()); });
+    }},
+    {label: "Undo", run: undo, enabled: s => undo(s)}, {label: "Redo", run: redo, enabled: s => redo(s)}
+  ]);
+  wrapper.append(tools.bar, mount);
+  textarea.hidden = true;
+  textarea.after(wrapper);
+  label.addEventListener("click", () => view.focus());
+  tools.update(view.state);
+  return view;
+}
+
+// Tags: suggestions from the desk's tag list as the writer types the last tag.
+function tagSuggestions(input) {
+  const list = document.createElement("datalist");
+  list.id = input.id + "-suggestions";
+  input.after(list);
+  input.setAttribute("list", list.id);
+  input.setAttribute("autocomplete", "off");
+  let timer;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const parts = input.value.split(",");
+      const last = parts.pop().trim();
+      if (last.length < 1) { list.replaceChildren(); return; }
+      const response = await fetch("/desk/tags?q=" + encodeURIComponent(last), {headers: {Accept: "application/json"}});
+      if (!response.ok) return;
+      const names = await response.json();
+      const prefix = parts.map(p => p.trim()).filter(Boolean);
+      list.replaceChildren(...names.map(name => {
+        const option = document.createElement("option");
+        option.value = prefix.concat(name).join(", ");
+        return option;
+      }));
+    }, 150);
+  });
+}
+
+// Read-more picks: search published stories as the editor types; a pick is added to the ordered list of ids.
+function relatedPicker(input) {
+  const box = document.createElement("div");
+  box.className = "related-picker";
+  const label = document.createElement("label");
+  label.htmlFor = "related-search";
+  label.textContent = "Find a story to add";
+  const search = document.createElement("input");
+  search.id = "related-search";
+  search.type = "search";
+  search.autocomplete = "off";
+  const results = document.createElement("ul");
+  results.className = "related-results";
+  results.setAttribute("aria-live", "polite");
+  box.append(label, search, results);
+  input.after(box);
+  let timer;
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = search.value.trim();
+      if (q.length < 2) { results.replaceChildren(); return; }
+      const response = await fetch("/desk/stories/search?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}});
+      if (!response.ok) return;
+      const stories = await response.json();
+      results.replaceChildren(...stories.map(story => {
+        const li = document.createElement("li");
+        const add = document.createElement("button");
+        add.type = "button";
+        add.textContent = "Add";
+        add.setAttribute("aria-label", "Add “" + story.headline + "” to Read more");
+        add.addEventListener("click", () => {
+          const ids = input.value.split(",").map(s => s.trim()).filter(Boolean);
+          if (!ids.includes(story.id)) ids.push(story.id);
+          input.value = ids.join(", ");
+          input.dispatchEvent(new Event("input", {bubbles: true}));
+          li.remove();
+        });
+        li.append(document.createTextNode(story.headline + " "), add);
+        return li;
+      }));
+    }, 200);
+  });
+}
+
+// Autosave: unpublished stories only (a published story changes in public when saved). Each autosave
+// carries the version the form holds and moves it forward, so the writer's own saves never conflict.
+function autosave(form, status, storyId) {
+  const version = form.elements.version;
+  const note = document.getElementById("autosave-status");
+  let dirty = false, pending = null, stopped = false, timer;
+  const save = async () => {
+    if (!dirty || stopped || pending) return;
+    dirty = false;
+    const data = new FormData(form);
+    data.delete("action");
+    data.delete("leadImageFile");
+    pending = fetch("/desk/stories/" + storyId + "/autosave", {method: "POST", body: data, headers: {Accept: "application/json"}})
+      .then(async response => {
+        const body = await response.json().catch(() => ({}));
+        if (response.ok) {
+          version.value = body.version;
+          note.textContent = body.saved ? "Saved automatically at " + body.time + "." : note.textContent;
+        } else if (response.status === 409) {
+          stopped = true;
+          note.textContent = "Not saved: " + (body.error || "someone else saved this story.") +
+            (body.changed && body.changed.length ? " Changed meanwhile: " + body.changed.join(", ") + "." : "") +
+            " Your text is still here; copy what you need and reload.";
+          note.classList.add("form-error");
+        } else {
+          dirty = true;
+          note.textContent = "Not saved automatically: " + (body.error || "the server answered " + response.status) + ".";
+        }
+      })
+      .catch(() => { dirty = true; note.textContent = "Not saved automatically: the desk cannot be reached."; })
+      .finally(() => { pending = null; });
+    await pending;
+  };
+  form.addEventListener("input", () => { dirty = true; clearTimeout(timer); timer = setTimeout(save, 2000); });
+  form.addEventListener("change", () => { dirty = true; clearTimeout(timer); timer = setTimeout(save, 2000); });
+  // A manual save waits for an autosave in flight, then goes with the version it produced.
+  form.addEventListener("submit", event => {
+    clearTimeout(timer);
+    if (pending) {
+      event.preventDefault();
+      const submitter = event.submitter;
+      pending.then(() => form.requestSubmit(submitter));
+    }
+  });
+}
+
+function presence(storyId) {
+  const list = document.getElementById("presence");
+  const beat = async () => {
+    const data = new FormData();
+    data.append("_csrf", csrf());
+    const response = await fetch("/desk/stories/" + storyId + "/presence", {method: "POST", body: data, headers: {Accept: "application/json"}}).catch(() => null);
+    if (!response || !response.ok) return;
+    const others = (await response.json()).others;
+    list.textContent = others.length ? "Also open by " + others.join(", ") + "." : "";
+  };
+  setInterval(beat, 20000);
+}
+
+const form = document.querySelector("form.story-form");
+if (form) {
+  mountEditor(form.elements.bodyHtml);
+  if (form.elements.tags) tagSuggestions(form.elements.tags);
+  if (form.elements.relatedIds) relatedPicker(form.elements.relatedIds);
+  const storyId = form.dataset.story;
+  if (storyId) {
+    presence(storyId);
+    if (form.dataset.autosave === "true") autosave(form, form.dataset.status, storyId);
+  }
+}

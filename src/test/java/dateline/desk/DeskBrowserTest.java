@@ -1,0 +1,228 @@
+package dateline.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.Chromium;
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.Author;
+import dateline.content.Section;
+import dateline.content.Status;
+import dateline.demo.DemoImagesForTests;
+import dateline.platform.TestDatabase;
+import dateline.site.Urls;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A newsroom day in real headless Chromium: an editor signs in, writes a story with the rich-text
+ * editor (headings, a list, an image uploaded into the body), uploads a lead image, saves, lets
+ * autosave work, publishes and finds the story on the site; then a second editor changes it
+ * meanwhile and the first one's stale save is refused with their text kept.
+ */
+class DeskBrowserTest {
+    static final String PASSWORD = "a long enough password";
+
+    @TempDir
+    static Path tempDir;
+    static TestSite site;
+    static WebDriver browser;
+    static String base;
+    static Section world;
+    static Author ada;
+
+    @BeforeAll
+    static void start() {
+        browser = Chromium.start(tempDir.resolve("chromium"));
+        site = TestSite.start(TestDatabase.SQLITE, tempDir);
+        base = "http://localhost:" + site.app.port();
+        Accounts accounts = site.app.parts().accounts();
+        accounts.create("eddie@example.org", "Eddie Editor", Role.EDITOR, PASSWORD, "test");
+        accounts.create("erin@example.org", "Erin Editor", Role.EDITOR, PASSWORD, "test");
+        accounts.create("ada@example.org", "Ada Admin", Role.ADMIN, PASSWORD, "test");
+        world = site.givenSection("World");
+        ada = site.givenAuthor("Ada Reporter");
+        Article weather = site.content.create(new dateline.content.ArticleDraft("Storm season begins", "", "<p>Rain.</p>", "", world.id(),
+                List.of(ada.id()), List.of("Weather"), null, "en", "staff", null), "test");
+        site.content.publish(weather.id(), weather.version(), "test");
+        site.awaitViews();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private static WebElement css(String selector) {
+        return browser.findElement(By.cssSelector(selector));
+    }
+
+    private static void signIn(String email) {
+        browser.get(base + "/desk/login");
+        css("#email").sendKeys(email);
+        css("#password").sendKeys(PASSWORD);
+        css("form.login button[type=submit], form button[type=submit]").click();
+        waiting().until(ExpectedConditions.urlToBe(base + "/desk"));
+    }
+
+    /** The editor, once its module has loaded; if it does not, the failure says what the console said. */
+    private static WebElement editor() {
+        try {
+            return waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".editor-body")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The editor did not load; the console said: " + Chromium.console(browser), e);
+        }
+    }
+
+    private static void toolbar(String label) {
+        browser.findElements(By.cssSelector(".editor-toolbar button")).stream().filter(b -> b.getText().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no toolbar button " + label)).click();
+    }
+
+    private static Path file(String name, byte[] bytes) throws IOException {
+        Path path = tempDir.resolve(name);
+        Files.write(path, bytes);
+        return path.toAbsolutePath();
+    }
+
+    private static String storyId() {
+        return browser.getCurrentUrl().replaceFirst(".*/desk/stories/", "");
+    }
+
+    @Test
+    void an_editor_writes_uploads_publishes_and_a_second_editors_change_is_not_overwritten() throws IOException {
+        signIn("eddie@example.org");
+        browser.get(base + "/desk/stories/new");
+        WebElement body = editor();
+        assertThat(css("#bodyHtml").isDisplayed()).as("the HTML text area gives way to the editor").isFalse();
+        assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the story editor").isEmpty();
+
+        css("#headline").sendKeys("Floods close the coast road");
+        css("#standfirst").sendKeys("Water rose overnight after two days of rain.");
+        new Select(css("#sectionId")).selectByVisibleText("World");
+        new Select(css("#authorIds")).selectByVisibleText("Ada Reporter");
+        css("#tags").sendKeys("Wea");
+        waiting().until(d -> !d.findElements(By.cssSelector("#tags-suggestions option[value='Weather']")).isEmpty());
+        css("#tags").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Weather, Roads");
+
+        body.click();
+        body.sendKeys("The coast road was shut at dawn.");
+        body.sendKeys(Keys.ENTER, "What we know");
+        toolbar("H2");
+        body.sendKeys(Keys.ENTER, "Three villages are cut off");
+        toolbar("• List");
+        body.sendKeys(Keys.ENTER, "Schools are closed");
+        body.sendKeys(Keys.ENTER, Keys.ENTER, "Crews expect the water to fall by evening.");
+
+        toolbar("Image");
+        WebElement dialog = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.editor-dialog")));
+        css("#dlg-file").sendKeys(file("road.txt", "not an image".getBytes()).toString());
+        css("#dlg-alt").sendKeys("A flooded road between fields");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("dialog .form-error")).isDisplayed());
+        assertThat(css("dialog .form-error").getText()).isEqualTo("This file is not a JPEG, PNG or WebP image.");
+        css("#dlg-file").sendKeys(file("road.jpg", DemoImagesForTests.jpeg()).toString());
+        css("#dlg-caption").sendKeys("The coast road at dawn.");
+        css("#dlg-credit").sendKeys("Photo: Ada Reporter");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".editor-body figure img")).isEmpty());
+
+        css("#leadImageFile").sendKeys(file("lead.png", DemoImagesForTests.png(1600, 900)).toString());
+        css("#leadImageAlt").sendKeys("Water over the coast road");
+        css("#leadImageCredit").sendKeys("Photo: Ada Reporter");
+        Chromium.screenshot(browser, "desk-story-editor");
+        css("button[name=action][value=save]").click();
+        waiting().until(d -> !d.getCurrentUrl().endsWith("/new") || !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("[role=alert]"))).as("errors on save").extracting(WebElement::getText).isEmpty();
+
+        String id = storyId();
+        Article saved = site.app.articles().findById(id).orElseThrow();
+        assertThat(saved.headline()).isEqualTo("Floods close the coast road");
+        assertThat(saved.tags()).extracting(t -> t.name()).containsExactly("Weather", "Roads");
+        assertThat(saved.bodyHtml()).contains("<p>The coast road was shut at dawn.</p>", "<h2>What we know</h2>",
+                "<ul><li><p>Three villages are cut off</p></li><li><p>Schools are closed</p></li></ul>",
+                "<figcaption>The coast road at dawn. Photo: Ada Reporter</figcaption>");
+        assertThat(saved.bodyHtml()).containsPattern("<figure><img src=\"/media/[0-9a-z]+/w1200\\.jpg\" alt=\"A flooded road between fields\" />");
+        assertThat(saved.leadImage().contentType()).isEqualTo("image/png");
+        assertThat(saved.leadImage().width()).isEqualTo(1600);
+
+        // Autosave moves the form's version forward, so publishing right after it is not a conflict.
+        WebElement editor = editor();
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "Updates will follow.");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "Saved automatically"));
+        assertThat(site.app.articles().findById(id).orElseThrow().bodyHtml()).contains("Updates will follow.");
+        css("button[name=action][value=publish]").click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".story-status"), "published"));
+        Article published = site.app.articles().findById(id).orElseThrow();
+        assertThat(published.status()).isEqualTo(Status.PUBLISHED);
+
+        site.awaitViews();
+        browser.get(base + Urls.article(published, site.config().zone()));
+        assertThat(css("h1").getText()).isEqualTo("Floods close the coast road");
+        assertThat(css(".story-body h2").getText()).isEqualTo("What we know");
+        WebElement inline = css(".story-body figure img");
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", inline)).isEqualTo(1200L);
+        assertThat(css("img[srcset]").getDomAttribute("srcset")).contains("/w480.jpg 480w", "/w1600.jpg 1600w");
+        Chromium.screenshot(browser, "desk-published-story");
+
+        // Erin opens the story too; Eddie sees her there, then she saves first.
+        DeskClient erin = new DeskClient(site);
+        erin.signIn("erin@example.org", PASSWORD);
+        assertThat(erin.get("/desk/stories/" + id).statusCode()).isEqualTo(200);
+        browser.get(base + "/desk/stories/" + id);
+        assertThat(css("#presence").getText()).isEqualTo("Also open by Erin Editor.");
+        String erinsForm = "_csrf=" + erin.csrf + "&version=" + published.version() + "&headline=" + DeskClient.enc("Floods close the coast road for a week")
+                + "&standfirst=" + DeskClient.enc(published.standfirst()) + "&bodyHtml=" + DeskClient.enc(published.bodyHtml())
+                + "&sectionId=" + world.id() + "&authorIds=" + ada.id() + "&tags=" + DeskClient.enc("Weather, Roads")
+                + "&leadImageId=" + published.leadImage().id() + "&language=en&source=staff&action=save";
+        assertThat(erin.post("/desk/stories/" + id, erinsForm).statusCode()).isEqualTo(303);
+
+        WebElement standfirst = css("#standfirst");
+        standfirst.clear();
+        standfirst.sendKeys("Eddie's new standfirst.");
+        css("button[name=action][value=save]").click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        assertThat(css("[role=alert]").getText()).contains("Changed meanwhile: headline");
+        assertThat(css("#standfirst").getDomProperty("value")).isEqualTo("Eddie's new standfirst.");
+        assertThat(css("#headline").getDomProperty("value")).isEqualTo("Floods close the coast road");
+        Chromium.screenshot(browser, "desk-conflict");
+        assertThat(site.app.articles().findById(id).orElseThrow().headline()).isEqualTo("Floods close the coast road for a week");
+    }
+
+    @Test
+    void desk_pages_have_no_wcag_2_1_a_or_aa_violations() {
+        signIn("ada@example.org");
+        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/stories/new")) {
+            browser.get(base + path);
+            assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
+        }
+        css("form[action='/desk/logout'] button").click();
+        browser.get(base + "/desk/login");
+        assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the sign-in page").isEmpty();
+    }
+}
