@@ -184,8 +184,18 @@ public final class ArticleRepository {
 
     /** Stories in one workflow state, most recently changed first: for the desk. */
     public List<Article> byStatus(Status status, int limit) {
-        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = :status ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
-                .bind("status", status.dbValue()).bind("limit", limit).map(JOINED).list()));
+        return byStatus(status, null, null, limit);
+    }
+
+    /**
+     * Stories in one workflow state, most recently changed first; optionally only one section's, and
+     * only those a given account created (by its email, as revisions record it).
+     */
+    public List<Article> byStatus(Status status, String sectionId, String creator, int limit) {
+        String where = "WHERE a.status = :status" + (sectionId == null ? "" : " AND a.section_id = :section")
+                + (creator == null ? "" : " AND a.id IN (SELECT article_id FROM revisions WHERE version = 1 AND actor = :creator)");
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + where + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
+                .bind("status", status.dbValue()).bind("section", sectionId).bind("creator", creator).bind("limit", limit).map(JOINED).list()));
     }
 
     /** Ids of scheduled stories whose time has come, oldest first. */

@@ -183,14 +183,15 @@ public final class ContentService {
 
     /** A writer hands a draft to the editors. */
     public Article submitForReview(String id, int baseVersion, String actor) {
-        return write(h -> {
-            Article before = current(h, id, baseVersion);
-            if (before.status() != Status.DRAFT) {
-                throw new Conflict("Only a draft can be sent for review; this story is " + before.status().dbValue() + ".");
-            }
-            update(h, withState(before, Status.REVIEW, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
-            return record(h, before, id, "submit", actor, "article.submitted");
-        });
+        return write(h -> submitForReview(h, current(h, id, baseVersion), baseVersion, actor));
+    }
+
+    private Article submitForReview(Handle h, Article before, int baseVersion, String actor) {
+        if (before.status() != Status.DRAFT) {
+            throw new Conflict("Only a draft can be sent for review; this story is " + before.status().dbValue() + ".");
+        }
+        update(h, withState(before, Status.REVIEW, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+        return record(h, before, id(before), "submit", actor, "article.submitted");
     }
 
     public Article publish(String id, int baseVersion, String actor) {
@@ -210,30 +211,32 @@ public final class ContentService {
     }
 
     public Article unpublish(String id, int baseVersion, String actor) {
-        return write(h -> {
-            Article before = current(h, id, baseVersion);
-            if (!before.isPublished()) {
-                throw new Conflict("This story is not published.");
-            }
-            update(h, withState(before, Status.UNPUBLISHED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
-            return record(h, before, id, "unpublish", actor, "article.unpublished");
-        });
+        return write(h -> unpublish(h, current(h, id, baseVersion), baseVersion, actor));
+    }
+
+    private Article unpublish(Handle h, Article before, int baseVersion, String actor) {
+        if (!before.isPublished()) {
+            throw new Conflict("This story is not published.");
+        }
+        update(h, withState(before, Status.UNPUBLISHED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+        return record(h, before, id(before), "unpublish", actor, "article.unpublished");
     }
 
     /** Sets a story to publish itself at {@code at}; {@link #publishDue} does it when the time comes. */
     public Article schedule(String id, int baseVersion, Instant at, String actor) {
-        return write(h -> {
-            Article before = current(h, id, baseVersion);
-            if (before.isPublished()) {
-                throw new Conflict("This story is already published.");
-            }
-            if (at == null || !at.isAfter(now())) {
-                new ValidationErrors().add("scheduledAt", "Choose a publication time in the future.").throwIfAny();
-            }
-            update(h, withState(before, Status.SCHEDULED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()),
-                    at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()), baseVersion);
-            return record(h, before, id, "schedule", actor, "article.scheduled");
-        });
+        return write(h -> schedule(h, current(h, id, baseVersion), baseVersion, at, actor));
+    }
+
+    private Article schedule(Handle h, Article before, int baseVersion, Instant at, String actor) {
+        if (before.isPublished()) {
+            throw new Conflict("This story is already published.");
+        }
+        if (at == null || !at.isAfter(now())) {
+            new ValidationErrors().add("scheduledAt", "Choose a publication time in the future.").throwIfAny();
+        }
+        update(h, withState(before, Status.SCHEDULED, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()),
+                at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()), baseVersion);
+        return record(h, before, id(before), "schedule", actor, "article.scheduled");
     }
 
     /**
@@ -263,16 +266,47 @@ public final class ContentService {
 
     /** Attaches a public correction note; it sets the "Updated" time of a published story. */
     public Article correct(String id, int baseVersion, String note, String actor) {
+        return write(h -> correct(h, current(h, id, baseVersion), baseVersion, note, actor));
+    }
+
+    private Article correct(Handle h, Article before, int baseVersion, String note, String actor) {
+        if (note == null || note.isBlank()) {
+            new ValidationErrors().add("note", "Say what was corrected.").throwIfAny();
+        }
+        Instant now = now();
+        articles.insertCorrection(h, id(before), new Correction(Ids.newId(), note.strip(), now));
+        Long updatedAt = before.wasEverPublished() ? Long.valueOf(now.toEpochMilli()) : millis(before.updatedAt());
+        update(h, withState(before, before.status(), now, millis(before.firstPublishedAt()), updatedAt, millis(before.scheduledAt())), baseVersion);
+        return record(h, before, id(before), "correct", actor, "article.corrected");
+    }
+
+    /** What the desk asks for along with a save. */
+    public enum Step { SAVE, SUBMIT, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
+
+    /**
+     * The desk's buttons: saves the form's changes (if {@code changes} is not null) and takes the step,
+     * in one transaction, so a refused step (a past schedule time, an empty correction) keeps nothing
+     * and the form can be sent again as it is.
+     *
+     * @param at the publication time, for {@link Step#SCHEDULE}
+     * @param note the public correction, for {@link Step#CORRECT}
+     */
+    public Article saveAndThen(String id, int baseVersion, ArticleDraft changes, Step step, Instant at, String note, String actor) {
         return write(h -> {
-            Article before = current(h, id, baseVersion);
-            if (note == null || note.isBlank()) {
-                new ValidationErrors().add("note", "Say what was corrected.").throwIfAny();
+            Article article = current(h, id, baseVersion);
+            int version = baseVersion;
+            if (changes != null) {
+                article = edit(h, id, baseVersion, changes, actor);
+                version = article.version();
             }
-            Instant now = now();
-            articles.insertCorrection(h, id, new Correction(Ids.newId(), note.strip(), now));
-            Long updatedAt = before.wasEverPublished() ? Long.valueOf(now.toEpochMilli()) : millis(before.updatedAt());
-            update(h, withState(before, before.status(), now, millis(before.firstPublishedAt()), updatedAt, millis(before.scheduledAt())), baseVersion);
-            return record(h, before, id, "correct", actor, "article.corrected");
+            return switch (step) {
+                case SAVE -> article;
+                case SUBMIT -> submitForReview(h, article, version, actor);
+                case PUBLISH -> publish(h, article, version, actor);
+                case UNPUBLISH -> unpublish(h, article, version, actor);
+                case SCHEDULE -> schedule(h, article, version, at, actor);
+                case CORRECT -> correct(h, article, version, note, actor);
+            };
         });
     }
 

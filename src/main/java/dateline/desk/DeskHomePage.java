@@ -5,9 +5,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The desk home: stories by workflow state, most recently changed first. */
-public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<Article> drafts, List<Article> inReview,
-                           List<Article> scheduled, List<Article> published) {
+/**
+ * The desk home: the signed-in writer's own drafts, then stories by workflow state, most recently
+ * changed first, for every section or one.
+ *
+ * @param sectionId the section shown, or null for all
+ */
+public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<dateline.content.Section> sections, String sectionId, List<Article> myDrafts,
+                           List<Article> inReview, List<Article> scheduled, List<Article> drafts, List<Article> published,
+                           List<Article> unpublished) {
 
     public String display(Instant instant) {
         return dateline.site.Times.display(instant, zone);

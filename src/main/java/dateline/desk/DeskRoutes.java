@@ -232,11 +232,16 @@ public final class DeskRoutes {
         ctx.redirect("/desk/login", HttpStatus.SEE_OTHER);
     }
 
+    /** The desk home: my drafts, then every state, optionally for one section. */
     private void home(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
-        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(),
-                articles.byStatus(Status.DRAFT, 20), articles.byStatus(Status.REVIEW, 20), articles.byStatus(Status.SCHEDULED, 20),
-                articles.byStatus(Status.PUBLISHED, 20));
+        String sectionId = taxonomy.sections().stream().map(dateline.content.Section::id).filter(id -> id.equals(ctx.queryParam("section")))
+                .findFirst().orElse(null);
+        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId,
+                articles.byStatus(Status.DRAFT, sectionId, session.user().email(), 20),
+                articles.byStatus(Status.REVIEW, sectionId, null, 20), articles.byStatus(Status.SCHEDULED, sectionId, null, 20),
+                articles.byStatus(Status.DRAFT, sectionId, null, 20), articles.byStatus(Status.PUBLISHED, sectionId, null, 20),
+                articles.byStatus(Status.UNPUBLISHED, sectionId, null, 20));
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
     }
 
@@ -288,23 +293,17 @@ public final class DeskRoutes {
             throw new Forbidden(ROLE_TOO_LOW);
         }
         try {
+            ContentService.Step step = switch (action) {
+                case "submit" -> ContentService.Step.SUBMIT;
+                case "publish" -> ContentService.Step.PUBLISH;
+                case "unpublish" -> ContentService.Step.UNPUBLISH;
+                case "schedule" -> ContentService.Step.SCHEDULE;
+                case "correct" -> ContentService.Step.CORRECT;
+                default -> ContentService.Step.SAVE;
+            };
+            java.time.Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
             form = withUploadedLeadImage(ctx, form);
-            int version = form.baseVersion();
-            Article saved = stored;
-            if (changed(stored, form)) {
-                saved = content.edit(stored.id(), version, form.toDraft(), actor);
-                version = saved.version();
-            } else if (version != stored.version()) {
-                throw new dateline.platform.Conflict(ContentService.STALE_VERSION.formatted(stored.version(), version));
-            }
-            switch (action) {
-                case "submit" -> content.submitForReview(saved.id(), version, actor);
-                case "publish" -> content.publish(saved.id(), version, actor);
-                case "unpublish" -> content.unpublish(saved.id(), version, actor);
-                case "schedule" -> content.schedule(saved.id(), version, scheduledAt(form.scheduledAt()), actor);
-                case "correct" -> content.correct(saved.id(), version, form.correction(), actor);
-                default -> { }
-            }
+            content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, form.correction(), actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
             renderStory(ctx, stored, form, e.errors().asMap(), null, java.util.List.of(), 422);

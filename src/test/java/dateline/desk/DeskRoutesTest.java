@@ -104,7 +104,7 @@ class DeskRoutesTest {
         assertThat(signIn.headers().firstValue("Location")).contains("/desk");
         String cookie = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(DeskRoutes.SESSION_COOKIE)).findFirst().orElseThrow();
         assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Path=/desk", "Secure");
-        assertThat(client.get("/desk").body()).contains("Sign out Eddie Editor", "Drafts", "Recently published");
+        assertThat(client.get("/desk").body()).contains("Sign out Eddie Editor", "My drafts", "All drafts", "Recently published");
 
         assertThat(client.post("/desk/logout", "_csrf=" + client.csrf).statusCode()).isEqualTo(303);
         assertThat(client.get("/desk").statusCode()).isEqualTo(303);

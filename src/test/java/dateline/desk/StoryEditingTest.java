@@ -135,4 +135,38 @@ class StoryEditingTest {
         assertThat(restored.version()).isEqualTo(3);
         assertThat(site.app.parts().revisions().count(story.id())).isEqualTo(3);
     }
+
+    @Test
+    void an_edit_with_a_refused_step_keeps_nothing_so_the_same_form_can_be_sent_again() {
+        Article story = site.content.create(site.givenDraft("Budget vote", world), "eddie@example.org");
+        String edited = form(editor, "Budget vote delayed", "<p>The vote moves to Friday.</p>", story.version(), "schedule");
+
+        HttpResponse<String> past = editor.post("/desk/stories/" + story.id(), edited + "&scheduledAt=2020-01-01T09:00");
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("Choose a publication time in the future.", "The vote moves to Friday.");
+        assertThat(stored(story.id()).version()).as("the edit was not kept without its step").isEqualTo(story.version());
+        assertThat(stored(story.id()).headline()).isEqualTo("Budget vote");
+
+        HttpResponse<String> future = editor.post("/desk/stories/" + story.id(), edited + "&scheduledAt=2026-03-03T09:00");
+        assertThat(future.statusCode()).isEqualTo(303);
+        Article scheduled = stored(story.id());
+        assertThat(scheduled.status()).isEqualTo(Status.SCHEDULED);
+        assertThat(scheduled.headline()).isEqualTo("Budget vote delayed");
+        assertThat(scheduled.version()).isEqualTo(story.version() + 2); // the edit and the schedule, each a revision
+    }
+
+    @Test
+    void the_desk_home_lists_my_drafts_and_filters_by_section() {
+        Section sport = site.givenSection("Sport");
+        site.content.create(site.givenDraft("Eddie's world draft", world), "eddie@example.org");
+        site.content.create(site.givenDraft("Erin's sport draft", sport), "erin@example.org");
+
+        String home = editor.get("/desk").body();
+        String mine = home.substring(home.indexOf("id=\"my-drafts\""), home.indexOf("id=\"in-review\""));
+        assertThat(mine).contains("Eddie's world draft").doesNotContain("Erin");
+        assertThat(home.substring(home.indexOf("id=\"drafts\""))).contains("Eddie's world draft", "Erin's sport draft");
+
+        String sportOnly = editor.get("/desk?section=" + sport.id()).body();
+        assertThat(sportOnly).contains("Erin's sport draft").doesNotContain("Eddie's world draft");
+    }
 }
