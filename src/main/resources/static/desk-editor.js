@@ -330,9 +330,14 @@ function relatedPicker(input) {
 function autosave(form, status, storyId) {
   const version = form.elements.version;
   const note = document.getElementById("autosave-status");
-  let dirty = false, pending = null, stopped = false, timer;
+  // Saves a few seconds after typing stops, and at most every 15 seconds, so revisions stay readable.
+  const QUIET = 3000, EVERY = 15000;
+  let dirty = false, pending = null, stopped = false, timer, last = 0;
   const save = async () => {
     if (!dirty || stopped || pending) return;
+    const wait = last + EVERY - Date.now();
+    if (wait > 0) { clearTimeout(timer); timer = setTimeout(save, wait); return; }
+    last = Date.now();
     dirty = false;
     const data = new FormData(form);
     data.delete("action");
@@ -358,8 +363,9 @@ function autosave(form, status, storyId) {
       .finally(() => { pending = null; });
     await pending;
   };
-  form.addEventListener("input", () => { dirty = true; clearTimeout(timer); timer = setTimeout(save, 2000); });
-  form.addEventListener("change", () => { dirty = true; clearTimeout(timer); timer = setTimeout(save, 2000); });
+  const changed = () => { dirty = true; clearTimeout(timer); timer = setTimeout(save, QUIET); };
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
   // A manual save waits for an autosave in flight, then goes with the version it produced.
   form.addEventListener("submit", event => {
     clearTimeout(timer);

@@ -100,6 +100,12 @@ public final class Webhooks implements Runnable {
         return secretText;
     }
 
+    /** Stops deliveries to an endpoint; its log stays. Returns whether there was such an endpoint in use. */
+    public boolean disable(String id) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE webhooks SET disabled_at = :at WHERE id = :id AND disabled_at IS NULL")
+                .bind("at", clock.millis()).bind("id", id).execute()) == 1;
+    }
+
     public List<Endpoint> endpoints() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id, url, events, created_at FROM webhooks WHERE disabled_at IS NULL ORDER BY created_at, id")
                 .map((rs, ctx) -> new Endpoint(rs.getString(1), rs.getString(2), Set.of(rs.getString(3).split(" ")), Instant.ofEpochMilli(rs.getLong(4))))

@@ -153,10 +153,19 @@ public final class ContentService {
 
     /** Replaces a story's fields. On a published story this sets the public "Updated" time. */
     public Article edit(String id, int baseVersion, ArticleDraft draft, String actor) {
-        return write(h -> edit(h, id, baseVersion, draft, actor));
+        return write(h -> edit(h, id, baseVersion, draft, actor, "edit"));
+    }
+
+    /** The same as {@link #edit}, recorded in the revisions as the desk's automatic save. */
+    public Article autosave(String id, int baseVersion, ArticleDraft draft, String actor) {
+        return write(h -> edit(h, id, baseVersion, draft, actor, "autosave"));
     }
 
     private Article edit(Handle h, String id, int baseVersion, ArticleDraft draft, String actor) {
+        return edit(h, id, baseVersion, draft, actor, "edit");
+    }
+
+    private Article edit(Handle h, String id, int baseVersion, ArticleDraft draft, String actor, String action) {
         {
             Article before = current(h, id, baseVersion);
             validator.validate(h, draft, id);
@@ -177,7 +186,7 @@ public final class ContentService {
             articles.replaceAuthors(h, id, distinct(draft.authorIds()));
             articles.replaceTags(h, id, tagIds(h, draft.tagNames()));
             articles.replaceRelated(h, id, distinct(draft.relatedIds()));
-            return record(h, before, id, "edit", actor, "article.updated");
+            return record(h, before, id, action, actor, "article.updated");
         }
     }
 

@@ -140,6 +140,13 @@ public final class AdminPages {
         }
     }
 
+    void disableWebhook(Context ctx) {
+        if (!webhooks.disable(ctx.pathParam("id"))) {
+            throw new NotFound("There is no webhook endpoint in use with this id.");
+        }
+        ctx.redirect("/desk/webhooks", HttpStatus.SEE_OTHER);
+    }
+
     private void html(Context ctx, int status, String template, Object page) {
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
     }

@@ -62,6 +62,7 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/apikeys/{id}/revoke", Role.ADMIN),
             new DeskRoute("GET", "/desk/webhooks", Role.ADMIN),
             new DeskRoute("POST", "/desk/webhooks", Role.ADMIN),
+            new DeskRoute("POST", "/desk/webhooks/{id}/disable", Role.ADMIN),
             new DeskRoute("GET", "/desk/tags", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/images", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/new", Role.CONTRIBUTOR),
@@ -170,6 +171,7 @@ public final class DeskRoutes {
             case "POST /desk/apikeys/{id}/revoke" -> admin::revokeApiKey;
             case "GET /desk/webhooks" -> ctx -> admin.webhooks(ctx, chrome(ctx.attribute("session")), null, java.util.Map.of(), 200);
             case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
+            case "POST /desk/webhooks/{id}/disable" -> admin::disableWebhook;
             case "GET /desk/tags" -> this::tags;
             case "POST /desk/images" -> this::uploadImage;
             case "GET /desk/stories/search" -> this::searchStories;
@@ -446,7 +448,7 @@ public final class DeskRoutes {
                 json(ctx, 200, java.util.Map.of("version", stored.version(), "saved", false));
                 return;
             }
-            Article saved = content.edit(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
+            Article saved = content.autosave(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
             json(ctx, 200, java.util.Map.of("version", saved.version(), "saved", true,
                     "time", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.modifiedAt().atZone(config.zone()))));
         } catch (ValidationFailed e) {

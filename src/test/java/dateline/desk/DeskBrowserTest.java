@@ -150,6 +150,8 @@ class DeskBrowserTest {
         css("#dlg-credit").sendKeys("Photo: Ada Reporter");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> !d.findElements(By.cssSelector(".editor-body figure img")).isEmpty());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", css("label[for=bodyHtml]"));
+        Chromium.screenshot(browser, "desk-editor-body");
 
         css("#leadImageFile").sendKeys(file("lead.png", DemoImagesForTests.png(1600, 900)).toString());
         css("#leadImageAlt").sendKeys("Water over the coast road");
@@ -220,6 +222,7 @@ class DeskBrowserTest {
         for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/stories/new")) {
             browser.get(base + path);
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
+            Chromium.screenshot(browser, "desk" + path.replace('/', '-'));
         }
         css("form[action='/desk/logout'] button").click();
         browser.get(base + "/desk/login");

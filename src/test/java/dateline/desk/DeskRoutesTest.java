@@ -58,6 +58,7 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/apikeys/{id}/revoke", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("GET /desk/webhooks", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/webhooks", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422));
+        MATRIX.put("POST /desk/webhooks/{id}/disable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("GET /desk/tags", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/images", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // no file
         MATRIX.put("GET /desk/stories/search", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));

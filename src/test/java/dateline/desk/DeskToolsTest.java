@@ -211,6 +211,8 @@ class DeskToolsTest {
                 .isEqualTo(303);
         assertThat(stored(story.id()).status()).isEqualTo(Status.PUBLISHED);
         assertThat(site.app.parts().revisions().count(story.id())).isEqualTo(6); // create, three autosaves, the edit, publish
+        assertThat(site.app.parts().revisions().list(story.id())).extracting(r -> r.action())
+                .containsExactlyInAnyOrder("create", "autosave", "autosave", "autosave", "edit", "publish");
 
         Article draft = site.content.create(site.givenDraft("Another draft", world), "eddie@example.org");
         assertThat(erin.post("/desk/stories/" + draft.id(), form(erin, "Erin's headline", "<p>Body of Another draft.</p>", draft.version(), "save"))
@@ -331,6 +333,9 @@ class DeskToolsTest {
                 + "&events=published&events=corrected");
         assertThat(hook.statusCode()).isEqualTo(201);
         assertThat(hook.body()).containsPattern("<code class=\"secret\">whsec_[0-9a-f]+</code>").contains("https://example.org/hook", "corrected, published");
+        String hookId = site.app.parts().webhooks().endpoints().getFirst().id();
+        assertThat(admin.post("/desk/webhooks/" + hookId + "/disable", "_csrf=" + admin.csrf).statusCode()).isEqualTo(303);
+        assertThat(site.app.parts().webhooks().endpoints()).isEmpty();
         HttpResponse<String> badHook = admin.post("/desk/webhooks", "_csrf=" + admin.csrf + "&url=ftp%3A%2F%2Fx&events=exploded");
         assertThat(badHook.statusCode()).isEqualTo(422);
         assertThat(badHook.body()).contains("Give the endpoint's full http(s):// address.", "Choose among corrected, published, unpublished, updated.");
