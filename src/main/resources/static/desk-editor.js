@@ -280,13 +280,30 @@ function tagSuggestions(input) {
   });
 }
 
-// Read-more picks: search published stories as the editor types; a pick is added to the ordered list of ids.
+// Read-more picks: search published stories as the editor types; picks are listed by headline, in
+// order, each with a button to take it out; the ids field behind them is what the form sends.
 function relatedPicker(input) {
+  const picks = document.getElementById("related-picks");
+  const ids = () => input.value.split(",").map(s => s.trim()).filter(Boolean);
+  const sync = () => {
+    input.value = [...picks.querySelectorAll("li[data-id]")].map(li => li.dataset.id).join(", ");
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  const withRemove = li => {
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "Remove";
+    remove.setAttribute("aria-label", "Remove “" + li.textContent.trim() + "” from Read more");
+    remove.addEventListener("click", () => { li.remove(); sync(); });
+    li.append(" ", remove);
+    return li;
+  };
+  picks.querySelectorAll("li[data-id]").forEach(withRemove);
   const box = document.createElement("div");
   box.className = "related-picker";
   const label = document.createElement("label");
   label.htmlFor = "related-search";
-  label.textContent = "Find a story to add";
+  label.textContent = "Find a published story to add to Read more";
   const search = document.createElement("input");
   search.id = "related-search";
   search.type = "search";
@@ -295,7 +312,7 @@ function relatedPicker(input) {
   results.className = "related-results";
   results.setAttribute("aria-live", "polite");
   box.append(label, search, results);
-  input.after(box);
+  picks.after(box);
   let timer;
   search.addEventListener("input", () => {
     clearTimeout(timer);
@@ -304,7 +321,8 @@ function relatedPicker(input) {
       if (q.length < 2) { results.replaceChildren(); return; }
       const response = await fetch("/desk/stories/search?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}});
       if (!response.ok) return;
-      const stories = await response.json();
+      const own = document.querySelector("form.story-form").dataset.story;
+      const stories = (await response.json()).filter(story => story.id !== own && !ids().includes(story.id));
       results.replaceChildren(...stories.map(story => {
         const li = document.createElement("li");
         const add = document.createElement("button");
@@ -312,10 +330,11 @@ function relatedPicker(input) {
         add.textContent = "Add";
         add.setAttribute("aria-label", "Add “" + story.headline + "” to Read more");
         add.addEventListener("click", () => {
-          const ids = input.value.split(",").map(s => s.trim()).filter(Boolean);
-          if (!ids.includes(story.id)) ids.push(story.id);
-          input.value = ids.join(", ");
-          input.dispatchEvent(new Event("input", {bubbles: true}));
+          const pick = document.createElement("li");
+          pick.dataset.id = story.id;
+          pick.textContent = story.headline;
+          picks.append(withRemove(pick));
+          sync();
           li.remove();
         });
         li.append(document.createTextNode(story.headline + " "), add);

@@ -252,8 +252,15 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(chrome(session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
-                session.user().role().includes(Role.EDITOR), others);
+                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()));
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
+    }
+
+    /** The published stories among the picks, in the picks' order. */
+    private List<Article> picks(List<String> ids) {
+        java.util.Map<String, Article> byId = new java.util.HashMap<>();
+        articles.publishedByIds(ids).forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private void createStory(Context ctx) {

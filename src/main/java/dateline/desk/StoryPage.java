@@ -11,10 +11,11 @@ import java.util.Map;
  * and after a conflict, which fields someone else changed meanwhile.
  *
  * @param stored the story as it is now, or null for a new one
+ * @param picks the published stories among the form's Read-more picks, in the form's order
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
-                        List<String> openBy) {
+                        List<String> openBy, List<Article> picks) {
 
     public String error(String field) {
         List<String> messages = errors.get(field);

@@ -45,6 +45,7 @@ class DeskBrowserTest {
     static String base;
     static Section world;
     static Author ada;
+    static String weatherId;
 
     @BeforeAll
     static void start() {
@@ -60,6 +61,7 @@ class DeskBrowserTest {
         Article weather = site.content.create(new dateline.content.ArticleDraft("Storm season begins", "", "<p>Rain.</p>", "", world.id(),
                 List.of(ada.id()), List.of("Weather"), null, "en", "staff", null), "test");
         site.content.publish(weather.id(), weather.version(), "test");
+        weatherId = weather.id();
         site.awaitViews();
     }
 
@@ -156,6 +158,10 @@ class DeskBrowserTest {
         css("#leadImageFile").sendKeys(file("lead.png", DemoImagesForTests.png(1600, 900)).toString());
         css("#leadImageAlt").sendKeys("Water over the coast road");
         css("#leadImageCredit").sendKeys("Photo: Ada Reporter");
+        css("#related-search").sendKeys("storm");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector(".related-results button"))).click();
+        assertThat(css("#related-picks li").getText()).startsWith("Storm season begins");
+        assertThat(css("#relatedIds").getDomProperty("value")).isEqualTo(weatherId);
         Chromium.screenshot(browser, "desk-story-editor");
         css("button[name=action][value=save]").click();
         waiting().until(d -> !d.getCurrentUrl().endsWith("/new") || !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
@@ -171,6 +177,8 @@ class DeskBrowserTest {
         assertThat(saved.bodyHtml()).containsPattern("<figure><img src=\"/media/[0-9a-z]+/w1200\\.jpg\" alt=\"A flooded road between fields\" />");
         assertThat(saved.leadImage().contentType()).isEqualTo("image/png");
         assertThat(saved.leadImage().width()).isEqualTo(1600);
+        assertThat(saved.relatedIds()).containsExactly(weatherId);
+        assertThat(css("#related-picks li").getText()).startsWith("Storm season begins");
 
         // Autosave moves the form's version forward, so publishing right after it is not a conflict.
         WebElement editor = editor();
