@@ -126,6 +126,15 @@ class DeskRoutesTest {
         HttpResponse<String> blocked = client.signIn("editor@example.org", PASSWORD);
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(blocked.body()).contains("Too many failed sign-ins");
+        dateline.platform.Config otherConfig = dateline.platform.Config.fromEnv(java.util.Map.of("DATELINE_PORT", "0",
+                "DATELINE_DATA", tempDir.resolve("other-node").toString(), "DATELINE_DB_URL", site.config().dbUrl(), "DATELINE_DEMO", "false"));
+        try (TestSite otherNode = TestSite.restart(otherConfig, site.clock)) {
+            assertThat(new DeskClient(otherNode).signIn("editor@example.org", PASSWORD).statusCode())
+                    .as("another app node on the same database knows of the failures").isEqualTo(429);
+        }
+
+        site.clock.advance(java.time.Duration.ofMinutes(16));
+        assertThat(new DeskClient(site).signIn("editor@example.org", PASSWORD).statusCode()).isEqualTo(303);
     }
 
     @Test
