@@ -2,28 +2,40 @@ package dateline.desk;
 
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
-import dateline.content.RevisionRepository;
-import dateline.content.TaxonomyRepository;
 import dateline.content.ContentService;
+import dateline.content.Image;
+import dateline.content.ImageUpload;
+import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteSettings;
-import dateline.platform.ValidationFailed;
 import dateline.content.Status;
+import dateline.content.TaxonomyRepository;
 import dateline.platform.Config;
+import dateline.platform.Conflict;
 import dateline.platform.Forbidden;
+import dateline.platform.NotFound;
 import dateline.platform.Templates;
 import dateline.platform.TooManyRequests;
+import dateline.platform.ValidationErrors;
+import dateline.platform.ValidationFailed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-import java.security.MessageDigest;
+import io.javalin.http.UploadedFile;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The newsroom desk under {@code /desk}: sign-in, sign-out, the desk home, the account list and
@@ -41,10 +53,10 @@ public final class DeskRoutes {
     static final String STALE_FORM = "This form has expired. Reload the page and try again.";
     static final String ROLE_TOO_LOW = "Your role does not allow this.";
 
-    private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry("slug", "address"), java.util.Map.entry("bodyHtml", "body"), java.util.Map.entry("datelinePlace", "dateline place"),
-            java.util.Map.entry("sectionId", "section"), java.util.Map.entry("authorIds", "authors"), java.util.Map.entry("leadImageId", "lead image"),
-            java.util.Map.entry("relatedIds", "Read more picks"));
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("slug", "address"), Map.entry("bodyHtml", "body"), Map.entry("datelinePlace", "dateline place"),
+            Map.entry("sectionId", "section"), Map.entry("authorIds", "authors"), Map.entry("leadImageId", "lead image"),
+            Map.entry("relatedIds", "Read more picks"));
 
     /** A desk route and the least role it needs; null means anyone may call it. */
     public record DeskRoute(String method, String path, Role minimum) {}
@@ -92,12 +104,11 @@ public final class DeskRoutes {
     private final Config config;
     private final DeskAssets assets;
     private final Presence presence;
-    private final dateline.search.Searcher searcher;
-    private final java.util.function.BiFunction<Article, java.time.Instant, byte[]> previews;
-    private final java.time.Clock clock;
+    private final DeskLookups lookups;
+    private final BiFunction<Article, Instant, byte[]> previews;
+    private final Clock clock;
     private final AdminPages admin;
     private final SecureRandom random = new SecureRandom();
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * @param previews renders the public article page for a story as edited (see {@code ArticleRoutes#preview})
@@ -105,10 +116,10 @@ public final class DeskRoutes {
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
                       DeskAssets assets, Presence presence, dateline.search.Searcher searcher,
-                      java.util.function.BiFunction<Article, java.time.Instant, byte[]> previews, java.time.Clock clock, AdminPages admin) {
+                      BiFunction<Article, Instant, byte[]> previews, Clock clock, AdminPages admin) {
         this.assets = assets;
         this.presence = presence;
-        this.searcher = searcher;
+        this.lookups = new DeskLookups(content, taxonomy, searcher, config.zone());
         this.previews = previews;
         this.clock = clock;
         this.admin = admin;
@@ -163,18 +174,18 @@ public final class DeskRoutes {
             case "POST /desk/login" -> this::login;
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
-            case "GET /desk/users" -> ctx -> admin.users(ctx, chrome(ctx.attribute("session")), null, java.util.Map.of(), 200);
+            case "GET /desk/users" -> ctx -> admin.users(ctx, chrome(ctx.attribute("session")), null, Map.of(), 200);
             case "POST /desk/users" -> ctx -> admin.createUser(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/users/{id}" -> ctx -> admin.changeUser(ctx, chrome(ctx.attribute("session")));
             case "GET /desk/apikeys" -> ctx -> admin.apiKeys(ctx, chrome(ctx.attribute("session")), null, 200);
             case "POST /desk/apikeys" -> ctx -> admin.createApiKey(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/apikeys/{id}/revoke" -> admin::revokeApiKey;
-            case "GET /desk/webhooks" -> ctx -> admin.webhooks(ctx, chrome(ctx.attribute("session")), null, java.util.Map.of(), 200);
+            case "GET /desk/webhooks" -> ctx -> admin.webhooks(ctx, chrome(ctx.attribute("session")), null, Map.of(), 200);
             case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/webhooks/{id}/disable" -> admin::disableWebhook;
-            case "GET /desk/tags" -> this::tags;
-            case "POST /desk/images" -> this::uploadImage;
-            case "GET /desk/stories/search" -> this::searchStories;
+            case "GET /desk/tags" -> lookups::tags;
+            case "POST /desk/images" -> lookups::uploadImage;
+            case "GET /desk/stories/search" -> lookups::stories;
             case "POST /desk/stories/preview" -> this::preview;
             case "POST /desk/stories/{id}/preview" -> this::preview;
             case "POST /desk/stories/{id}/autosave" -> this::autosave;
@@ -186,11 +197,11 @@ public final class DeskRoutes {
                 ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
                         new AuditPage(chrome(session), config.zone(), revisions.auditLog(200), accounts.changes(200))));
             };
-            case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), java.util.Map.of(), null, java.util.List.of(), 200);
+            case "GET /desk/stories/new" -> ctx -> renderStory(ctx, null, StoryForm.empty(null), Map.of(), null, List.of(), 200);
             case "POST /desk/stories" -> this::createStory;
             case "GET /desk/stories/{id}" -> this::editStory;
             case "POST /desk/stories/{id}" -> this::saveStory;
-            case "GET /desk/settings" -> ctx -> settingsForm(ctx, settings.settings(), java.util.Map.of(), 200, "saved".equals(ctx.queryParam("done")));
+            case "GET /desk/settings" -> ctx -> settingsForm(ctx, settings.settings(), Map.of(), 200, "saved".equals(ctx.queryParam("done")));
             case "POST /desk/settings" -> this::saveSettings;
             default -> throw new IllegalStateException("No handler for " + route);
         };
@@ -247,8 +258,8 @@ public final class DeskRoutes {
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
     }
 
-    private void renderStory(Context ctx, Article stored, StoryForm form, java.util.Map<String, java.util.List<String>> errors, String message,
-                             java.util.List<String> changed, int status) {
+    private void renderStory(Context ctx, Article stored, StoryForm form, Map<String, List<String>> errors, String message,
+                             List<String> changed, int status) {
         Sessions.Session session = ctx.attribute("session");
         List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(chrome(session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
@@ -258,9 +269,9 @@ public final class DeskRoutes {
 
     /** The published stories among the picks, in the picks' order. */
     private List<Article> picks(List<String> ids) {
-        java.util.Map<String, Article> byId = new java.util.HashMap<>();
+        Map<String, Article> byId = new HashMap<>();
         articles.publishedByIds(ids).forEach(a -> byId.put(a.id(), a));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private void createStory(Context ctx) {
@@ -271,13 +282,13 @@ public final class DeskRoutes {
             Article created = content.create(form.toDraft(), session.user().email());
             ctx.redirect("/desk/stories/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
-            renderStory(ctx, null, form, e.errors().asMap(), null, java.util.List.of(), 422);
+            renderStory(ctx, null, form, e.errors().asMap(), null, List.of(), 422);
         }
     }
 
     private Article editable(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
-        Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new dateline.platform.NotFound("There is no story with this id."));
+        Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new NotFound("There is no story with this id."));
         User user = session.user();
         if (!user.role().includes(Role.EDITOR)
                 && (article.status() != Status.DRAFT || !revisions.creator(article.id()).orElse("").equals(user.email()))) {
@@ -288,7 +299,7 @@ public final class DeskRoutes {
 
     private void editStory(Context ctx) {
         Article article = editable(ctx);
-        renderStory(ctx, article, StoryForm.of(article), java.util.Map.of(), null, java.util.List.of(), 200);
+        renderStory(ctx, article, StoryForm.of(article), Map.of(), null, List.of(), 200);
     }
 
     private void saveStory(Context ctx) {
@@ -310,44 +321,32 @@ public final class DeskRoutes {
                 case "correct" -> ContentService.Step.CORRECT;
                 default -> ContentService.Step.SAVE;
             };
-            java.time.Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
+            Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
             form = withUploadedLeadImage(ctx, form);
             content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, form.correction(), actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
-            renderStory(ctx, stored, form, e.errors().asMap(), null, java.util.List.of(), 422);
-        } catch (dateline.platform.Conflict e) {
+            renderStory(ctx, stored, form, e.errors().asMap(), null, List.of(), 422);
+        } catch (Conflict e) {
             Article now = articles.findById(stored.id()).orElse(stored);
-            renderStory(ctx, now, form, java.util.Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
+            renderStory(ctx, now, form, Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
         }
     }
 
     /** A lead image chosen in the form's file field is stored first, and becomes the form's lead image. */
     private StoryForm withUploadedLeadImage(Context ctx, StoryForm form) {
-        io.javalin.http.UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("leadImageFile") : null;
+        UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("leadImageFile") : null;
         if (file == null || file.size() == 0) {
             return form;
         }
         try {
-            dateline.content.Image image = content.addImage(dateline.content.ImageUpload.check(bytes(file)), formParam(ctx, "leadImageAlt"),
+            Image image = content.addImage(ImageUpload.check(DeskLookups.bytes(file)), formParam(ctx, "leadImageAlt"),
                     formParam(ctx, "leadImageCaption"), formParam(ctx, "leadImageCredit"));
             return form.withLeadImageId(image.id());
         } catch (ValidationFailed e) {
-            var errors = new dateline.platform.ValidationErrors();
+            var errors = new ValidationErrors();
             e.errors().asMap().forEach((field, messages) -> messages.forEach(m -> errors.add(field.equals("altText") ? "leadImageAlt" : "leadImageFile", m)));
             throw new ValidationFailed(errors);
-        }
-    }
-
-    private static byte[] bytes(io.javalin.http.UploadedFile file) {
-        if (file.size() > dateline.content.ImageUpload.MAX_BYTES) {
-            throw new ValidationFailed(new dateline.platform.ValidationErrors().add("image",
-                    "The file is %.1f MB; images may be at most %d MB.".formatted(file.size() / 1048576.0, dateline.content.ImageUpload.MAX_BYTES / 1048576)));
-        }
-        try (var in = file.content()) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -357,67 +356,8 @@ public final class DeskRoutes {
             return Optional.ofNullable(ctx.formParam(name)).orElse("");
         } catch (Exception e) { // Jetty's refusal of an oversized multipart body arrives as an undeclared ServletException
             throw new dateline.platform.BadRequest("The request is too large or malformed: images may be at most "
-                    + dateline.content.ImageUpload.MAX_BYTES / 1048576 + " MB.");
+                    + ImageUpload.MAX_BYTES / 1048576 + " MB.");
         }
-    }
-
-    private void json(Context ctx, int status, Object body) {
-        try {
-            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String firstError(ValidationFailed e) {
-        return e.errors().asMap().values().stream().flatMap(List::stream).findFirst().orElse(e.getMessage());
-    }
-
-    /** An image for the story body, uploaded by the editor; answers with its renditions' addresses. */
-    private void uploadImage(Context ctx) {
-        io.javalin.http.UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("image") : null;
-        if (file == null || file.size() == 0) {
-            json(ctx, 422, java.util.Map.of("error", "Choose an image file to upload."));
-            return;
-        }
-        try {
-            dateline.content.Image image = content.addImage(dateline.content.ImageUpload.check(bytes(file)), formParam(ctx, "altText"),
-                    formParam(ctx, "caption"), formParam(ctx, "credit"));
-            var body = new java.util.LinkedHashMap<String, Object>();
-            body.put("id", image.id());
-            body.put("src", image.src(1200));
-            body.put("srcset", image.srcset());
-            body.put("width", image.width());
-            body.put("height", image.height());
-            body.put("alt", image.altText());
-            body.put("caption", image.caption());
-            body.put("credit", image.credit());
-            json(ctx, 201, body);
-        } catch (ValidationFailed e) {
-            json(ctx, 422, java.util.Map.of("error", firstError(e)));
-        }
-    }
-
-    /** Tag names containing what was typed, for the tag field's suggestions. */
-    private void tags(Context ctx) {
-        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip().toLowerCase(java.util.Locale.ROOT);
-        List<String> names = q.isEmpty() ? List.of() : taxonomy.tags().stream().map(dateline.content.Tag::name)
-                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).contains(q))
-                .sorted(java.util.Comparator.comparing((String n) -> !n.toLowerCase(java.util.Locale.ROOT).startsWith(q)).thenComparing(String.CASE_INSENSITIVE_ORDER))
-                .limit(10).toList();
-        json(ctx, 200, names);
-    }
-
-    /** Published stories matching what was typed, for Read-more picks. */
-    private void searchStories(Context ctx) {
-        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        if (q.length() < 2) {
-            json(ctx, 200, List.of());
-            return;
-        }
-        var hits = searcher.search(new dateline.search.SearchQuery(q, null, null, null, false, 1), config.zone()).hits();
-        json(ctx, 200, hits.stream().map(h -> java.util.Map.of("id", h.id(), "headline", h.headline(),
-                "published", dateline.site.Times.iso(h.publishedAt(), config.zone()))).toList());
     }
 
     /** The public page as the story would look with the form's text, nothing saved. */
@@ -443,33 +383,33 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         Article stored = editable(ctx);
         if (stored.isPublished()) {
-            json(ctx, 422, java.util.Map.of("error", "a published story is saved with the Save button, since saving changes it on the site"));
+            DeskLookups.json(ctx, 422, Map.of("error", "a published story is saved with the Save button, since saving changes it on the site"));
             return;
         }
         StoryForm form = StoryForm.from(ctx);
         try {
             if (!changed(stored, form)) {
                 if (form.baseVersion() != stored.version()) {
-                    throw new dateline.platform.Conflict(ContentService.STALE_VERSION.formatted(stored.version(), form.baseVersion()));
+                    throw new Conflict(ContentService.STALE_VERSION.formatted(stored.version(), form.baseVersion()));
                 }
-                json(ctx, 200, java.util.Map.of("version", stored.version(), "saved", false));
+                DeskLookups.json(ctx, 200, Map.of("version", stored.version(), "saved", false));
                 return;
             }
             Article saved = content.autosave(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
-            json(ctx, 200, java.util.Map.of("version", saved.version(), "saved", true,
+            DeskLookups.json(ctx, 200, Map.of("version", saved.version(), "saved", true,
                     "time", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.modifiedAt().atZone(config.zone()))));
         } catch (ValidationFailed e) {
-            json(ctx, 422, java.util.Map.of("error", firstError(e)));
-        } catch (dateline.platform.Conflict e) {
+            DeskLookups.json(ctx, 422, Map.of("error", DeskLookups.firstError(e)));
+        } catch (Conflict e) {
             Article now = articles.findById(stored.id()).orElse(stored);
-            json(ctx, 409, java.util.Map.of("error", e.getMessage(), "version", now.version(), "changed", changedSince(now, form.baseVersion())));
+            DeskLookups.json(ctx, 409, Map.of("error", e.getMessage(), "version", now.version(), "changed", changedSince(now, form.baseVersion())));
         }
     }
 
     private void presence(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
         Article article = editable(ctx);
-        json(ctx, 200, java.util.Map.of("others", presence.seen(article.id(), session.user())));
+        DeskLookups.json(ctx, 200, Map.of("others", presence.seen(article.id(), session.user())));
     }
 
     private void revisions(Context ctx) {
@@ -488,7 +428,7 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         Article article = editable(ctx);
         int version = intParam(ctx.pathParam("version"), -1);
-        String snapshot = revisions.snapshot(article.id(), version).orElseThrow(() -> new dateline.platform.NotFound("There is no such revision."));
+        String snapshot = revisions.snapshot(article.id(), version).orElseThrow(() -> new NotFound("There is no such revision."));
         content.edit(article.id(), intParam(ctx.formParam("version"), -1), RevisionDiff.draft(snapshot), session.user().email());
         ctx.redirect("/desk/stories/" + article.id(), HttpStatus.SEE_OTHER);
     }
@@ -513,20 +453,20 @@ public final class DeskRoutes {
     }
 
     /** The fields someone else changed between the version the form was loaded at and now. */
-    private java.util.List<String> changedSince(Article now, int baseVersion) {
+    private List<String> changedSince(Article now, int baseVersion) {
         return RevisionDiff.between(revisions.snapshot(now.id(), baseVersion).orElse("{}"), revisions.snapshot(now.id(), now.version()).orElse("{}"))
                 .stream().map(d -> FIELD_NAMES.getOrDefault(d.field(), d.field())).toList();
     }
 
-    private java.time.Instant scheduledAt(String localDateTime) {
+    private Instant scheduledAt(String localDateTime) {
         try {
             return java.time.LocalDateTime.parse(localDateTime.strip()).atZone(config.zone()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ValidationFailed(new dateline.platform.ValidationErrors().add("scheduledAt", "Give the publication time as a date and time."));
+            throw new ValidationFailed(new ValidationErrors().add("scheduledAt", "Give the publication time as a date and time."));
         }
     }
 
-    private void settingsForm(Context ctx, SiteSettings values, java.util.Map<String, java.util.List<String>> errors, int status, boolean saved) {
+    private void settingsForm(Context ctx, SiteSettings values, Map<String, List<String>> errors, int status, boolean saved) {
         Sessions.Session session = ctx.attribute("session");
         ctx.status(status).contentType("text/html; charset=utf-8")
                 .result(templates.render("desk/settings.jte", new SettingsPage(chrome(session), values, errors, saved)));
