@@ -129,28 +129,34 @@ public final class ImageUpload {
     }
 
     public static List<Rendition> renditions(BufferedImage image) {
-        return names(image.getWidth()).stream().map(name -> rendition(image, name)).toList();
+        Pyramid pyramid = new Pyramid(image);
+        return names(image.getWidth()).stream().map(name -> rendition(pyramid, name)).toList();
     }
 
     /** One rendition by name; {@link #names} says which exist. */
     public static Rendition rendition(BufferedImage image, String name) {
-        if (!name.startsWith("w")) {
-            return crop(image, name);
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int tw = Math.min(Integer.parseInt(name.substring(1)), w);
+        return rendition(new Pyramid(image), name);
+    }
+
+    private static Rendition rendition(Pyramid pyramid, String name) {
+        return name.startsWith("w") ? width(pyramid, Integer.parseInt(name.substring(1))) : crop(pyramid, name);
+    }
+
+    private static Rendition width(Pyramid pyramid, int width) {
+        int w = pyramid.width();
+        int h = pyramid.height();
+        int tw = Math.min(width, w);
         int th = Math.max(1, (int) Math.round((double) h * tw / w));
-        return new Rendition(name, tw, th, Jpeg.encode(scale(image, 0, 0, w, h, tw, th), 0.82f));
+        return new Rendition("w" + width, tw, th, Jpeg.encode(scale(pyramid, 0, 0, w, h, tw, th), 0.82f));
     }
 
     /** A centred crop of the image to the ratio ({@code 16x9}), at most 1,200 pixels wide. */
-    public static Rendition crop(BufferedImage image, String ratio) {
+    private static Rendition crop(Pyramid pyramid, String ratio) {
         String[] parts = ratio.split("x");
         int rw = Integer.parseInt(parts[0]);
         int rh = Integer.parseInt(parts[1]);
-        int w = image.getWidth();
-        int h = image.getHeight();
+        int w = pyramid.width();
+        int h = pyramid.height();
         int cropW = w;
         int cropH = Math.max(1, w * rh / rw);
         if (cropH > h) {
@@ -159,40 +165,63 @@ public final class ImageUpload {
         }
         int outW = Math.min(CROP_WIDTH, cropW);
         int outH = Math.max(1, outW * rh / rw);
-        BufferedImage out = scale(image, (w - cropW) / 2, (h - cropH) / 2, cropW, cropH, outW, outH);
-        return new Rendition(ratio, outW, outH, Jpeg.encode(out, 0.85f));
+        return new Rendition(ratio, outW, outH, Jpeg.encode(scale(pyramid, (w - cropW) / 2, (h - cropH) / 2, cropW, cropH, outW, outH), 0.85f));
     }
 
     /**
-     * Draws a region of the image at a new size, on white (so transparent PNG and WebP areas do not
-     * turn black in JPEG). A large reduction is made in halving steps first: one bicubic step from a
-     * picture many times larger skips most of its pixels and leaves jagged edges and moiré.
+     * The image and its halvings (each made once, when first needed, and shared by every rendition).
+     * A large reduction starts from the smallest halving still at least twice the target size: one
+     * bicubic step from a picture many times larger skips most of its pixels and leaves jagged edges
+     * and moiré.
      */
-    private static BufferedImage scale(BufferedImage source, int x, int y, int w, int h, int outW, int outH) {
-        BufferedImage current = source;
-        int cx = x;
-        int cy = y;
-        int cw = w;
-        int ch = h;
-        while (cw >= outW * 2 && ch >= outH * 2) {
-            BufferedImage half = new BufferedImage(cw / 2, ch / 2, source.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = half.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(current, 0, 0, cw / 2, ch / 2, cx, cy, cx + cw, cy + ch, null);
-            g.dispose();
-            current = half;
-            cx = 0;
-            cy = 0;
-            cw /= 2;
-            ch /= 2;
+    private static final class Pyramid {
+        private final List<BufferedImage> levels = new ArrayList<>();
+
+        Pyramid(BufferedImage image) {
+            levels.add(image);
         }
+
+        int width() {
+            return levels.getFirst().getWidth();
+        }
+
+        int height() {
+            return levels.getFirst().getHeight();
+        }
+
+        BufferedImage level(int k) {
+            while (levels.size() <= k) {
+                BufferedImage last = levels.getLast();
+                BufferedImage half = new BufferedImage(Math.max(1, last.getWidth() / 2), Math.max(1, last.getHeight() / 2),
+                        last.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = half.createGraphics();
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.drawImage(last, 0, 0, half.getWidth(), half.getHeight(), null);
+                g.dispose();
+                levels.add(half);
+            }
+            return levels.get(k);
+        }
+    }
+
+    /** Draws a region of the original at a new size, on white (so transparent PNG and WebP areas do not turn black in JPEG). */
+    private static BufferedImage scale(Pyramid pyramid, int x, int y, int w, int h, int outW, int outH) {
+        int k = 0;
+        while ((w >> k) >= outW * 2 && (h >> k) >= outH * 2) {
+            k++;
+        }
+        BufferedImage source = pyramid.level(k);
+        int sx = Math.min(x >> k, source.getWidth() - 1);
+        int sy = Math.min(y >> k, source.getHeight() - 1);
+        int sw = Math.max(1, Math.min(w >> k, source.getWidth() - sx));
+        int sh = Math.max(1, Math.min(h >> k, source.getHeight() - sy));
         BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, outW, outH);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(current, 0, 0, outW, outH, cx, cy, cx + cw, cy + ch, null);
+        g.drawImage(source, 0, 0, outW, outH, sx, sy, sx + sw, sy + sh, null);
         g.dispose();
         return out;
     }
