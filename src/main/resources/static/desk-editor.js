@@ -366,7 +366,12 @@ function autosave(form, status, storyId) {
         const body = await response.json().catch(() => ({}));
         if (response.ok) {
           version.value = body.version;
+          if (!dirty) form.dispatchEvent(new Event("autosaved"));
           note.textContent = body.saved ? "Saved automatically at " + body.time + "." : note.textContent;
+        } else if (response.status === 403) {
+          stopped = true;
+          note.textContent = "Not saved: your session has ended. Sign in again in another tab, then press Save here; your text is kept.";
+          note.classList.add("form-error");
         } else if (response.status === 409) {
           stopped = true;
           note.textContent = "Not saved: " + (body.error || "someone else saved this story.") +
@@ -409,8 +414,23 @@ function presence(storyId) {
   setInterval(beat, 20000);
 }
 
+// Leaving the page with changes that are not saved asks first (browsers show their own wording).
+function warnOnLeave(form) {
+  let unsaved = false;
+  form.addEventListener("input", () => { unsaved = true; });
+  form.addEventListener("change", () => { unsaved = true; });
+  form.addEventListener("submit", event => {
+    if (!event.submitter || event.submitter.formTarget !== "_blank") unsaved = false; // a preview saves nothing
+  });
+  form.addEventListener("autosaved", () => { unsaved = false; });
+  window.addEventListener("beforeunload", event => {
+    if (unsaved) event.preventDefault();
+  });
+}
+
 const form = document.querySelector("form.story-form");
 if (form) {
+  warnOnLeave(form);
   mountEditor(form.elements.bodyHtml);
   if (form.elements.tags) tagSuggestions(form.elements.tags);
   if (form.elements.relatedIds) relatedPicker(form.elements.relatedIds);

@@ -198,6 +198,17 @@ public final class ArticleRepository {
                 .bind("status", status.dbValue()).bind("section", sectionId).bind("creator", creator).bind("limit", limit).map(JOINED).list()));
     }
 
+    /**
+     * Stories of any state whose headline contains the words typed (case-insensitive), most recently
+     * changed first: the desk's "find a story".
+     */
+    public List<Article> withHeadline(String text, String sectionId, int limit) {
+        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = "WHERE LOWER(a.headline) LIKE :pattern ESCAPE '\\'" + (sectionId == null ? "" : " AND a.section_id = :section");
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + where + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
+                .bind("pattern", pattern).bind("section", sectionId).bind("limit", limit).map(JOINED).list()));
+    }
+
     /** Ids of scheduled stories whose time has come, oldest first. */
     public List<String> dueScheduled(Instant now) {
         return db.jdbi().withHandle(h -> dueScheduled(h, now));

@@ -10,8 +10,10 @@ import java.util.List;
  * changed first, for every section or one.
  *
  * @param sectionId the section shown, or null for all
+ * @param query the words searched for in headlines, or empty; {@code found} holds what matched
  */
-public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<dateline.content.Section> sections, String sectionId, List<Article> myDrafts,
+public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<dateline.content.Section> sections, String sectionId, String query,
+                           List<Article> found, List<Article> myDrafts,
                            List<Article> inReview, List<Article> scheduled, List<Article> drafts, List<Article> published,
                            List<Article> unpublished) {
 

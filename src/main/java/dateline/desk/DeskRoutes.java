@@ -245,12 +245,14 @@ public final class DeskRoutes {
         ctx.redirect("/desk/login", HttpStatus.SEE_OTHER);
     }
 
-    /** The desk home: my drafts, then every state, optionally for one section. */
+    /** The desk home: stories found by headline, my drafts, then every state, optionally for one section. */
     private void home(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
         String sectionId = taxonomy.sections().stream().map(dateline.content.Section::id).filter(id -> id.equals(ctx.queryParam("section")))
                 .findFirst().orElse(null);
-        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId,
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, sectionId, 50);
+        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found,
                 articles.byStatus(Status.DRAFT, sectionId, session.user().email(), 20),
                 articles.byStatus(Status.REVIEW, sectionId, null, 20), articles.byStatus(Status.SCHEDULED, sectionId, null, 20),
                 articles.byStatus(Status.DRAFT, sectionId, null, 20), articles.byStatus(Status.PUBLISHED, sectionId, null, 20),

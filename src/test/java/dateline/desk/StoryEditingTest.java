@@ -168,5 +168,13 @@ class StoryEditingTest {
 
         String sportOnly = editor.get("/desk?section=" + sport.id()).body();
         assertThat(sportOnly).contains("Erin's sport draft").doesNotContain("Eddie's world draft");
+
+        site.givenPublished("Sport results 100% in", sport);
+        String found = editor.get("/desk?q=" + DeskClient.enc("SPORT")).body();
+        String matches = found.substring(found.indexOf("id=\"found\""), found.indexOf("id=\"my-drafts\""));
+        assertThat(matches).contains("Erin's sport draft", "<td>draft</td>", "Sport results 100% in", "<td>published</td>").doesNotContain("Eddie");
+        String literal = editor.get("/desk?q=" + DeskClient.enc("t%d")).body(); // % is a character here, not a wildcard
+        assertThat(literal.substring(literal.indexOf("id=\"found\""), literal.indexOf("id=\"my-drafts\""))).contains("None.")
+                .doesNotContain("Erin's sport draft");
     }
 }
