@@ -164,6 +164,17 @@ function toolbar(view, items) {
     bar.append(b);
     return {b, item};
   });
+  // One tab stop for the whole toolbar; arrow keys, Home and End move between its buttons (the ARIA toolbar pattern).
+  const all = () => buttons.map(x => x.b);
+  const focusAt = i => { all().forEach((b, j) => { b.tabIndex = j === i ? 0 : -1; }); all()[i].focus(); };
+  all().forEach((b, i) => { b.tabIndex = i === 0 ? 0 : -1; });
+  bar.addEventListener("keydown", event => {
+    const i = all().indexOf(document.activeElement);
+    if (i < 0) return;
+    const last = all().length - 1;
+    const next = {ArrowRight: i === last ? 0 : i + 1, ArrowLeft: i === 0 ? last : i - 1, Home: 0, End: last}[event.key];
+    if (next !== undefined) { event.preventDefault(); focusAt(next); }
+  });
   const update = state => {
     for (const {b, item} of buttons) {
       if (item.active) b.setAttribute("aria-pressed", String(item.active(state)));
@@ -187,7 +198,7 @@ function mountEditor(textarea) {
         wrappingInputRule(/^(\d+)\.\s$/, schema.nodes.ordered_list),
         textblockTypeInputRule(/^(#{2,4})\s$/, schema.nodes.heading, m => ({level: m[1].length})))}),
       keymap({"Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo, "Mod-b": toggleMark(schema.marks.strong),
-        "Mod-i": toggleMark(schema.marks.em), "Shift-Enter": (s, d) => { d && d(s.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView()); return true; },
+        "Mod-i": toggleMark(schema.marks.em), "Mod-k": (s, d, v) => { linkItem.run(s, d, v); return true; }, "Shift-Enter": (s, d) => { d && d(s.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView()); return true; },
         "Enter": splitListItem(schema.nodes.list_item), "Mod-[": liftListItem(schema.nodes.list_item), "Mod-]": sinkListItem(schema.nodes.list_item)}),
       keymap(baseKeymap), history(), dropCursor(), gapCursor(),
       new Plugin({view: () => ({update: v => tools.update(v.state)})})
@@ -212,15 +223,21 @@ function mountEditor(textarea) {
   });
   const heading = level => ({label: "H" + level, title: "Heading " + level, run: setBlockType(schema.nodes.heading, {level}),
     active: s => blockActive(s, schema.nodes.heading, {level})});
-  const tools = toolbar(view, [
-    {label: "Bold", run: toggleMark(schema.marks.strong), active: s => markActive(s, schema.marks.strong)},
-    {label: "Italic", run: toggleMark(schema.marks.em), active: s => markActive(s, schema.marks.em)},
-    {label: "Link", active: s => markActive(s, schema.marks.link), run: (s, d, v) => {
+  const linkItem = {label: "Link", title: "Link (Ctrl+K)", active: s => markActive(s, schema.marks.link), run: (s, d, v) => {
       if (markActive(s, schema.marks.link)) { toggleMark(schema.marks.link)(s, d); return; }
-      if (s.selection.empty) { alert("Select the words to link first."); return; }
+      if (s.selection.empty) { // nothing selected: the words to show are asked for too
+        ask("Add a link", [{name: "text", label: "Words to show", required: true},
+          {name: "href", label: "Address (https://…)", type: "url", required: true}], "Add link",
+          values => { v.dispatch(v.state.tr.replaceSelectionWith(schema.text(values.text, [schema.marks.link.create({href: values.href})]), false)); });
+        return;
+      }
       ask("Add a link", [{name: "href", label: "Address (https://…)", type: "url", required: true}], "Add link",
         values => { toggleMark(schema.marks.link, {href: values.href})(v.state, v.dispatch); });
-    }},
+  }};
+  const tools = toolbar(view, [
+    {label: "Bold", title: "Bold (Ctrl+B)", run: toggleMark(schema.marks.strong), active: s => markActive(s, schema.marks.strong)},
+    {label: "Italic", title: "Italic (Ctrl+I)", run: toggleMark(schema.marks.em), active: s => markActive(s, schema.marks.em)},
+    linkItem,
     {label: "Paragraph", title: "Plain paragraph", run: setBlockType(schema.nodes.paragraph), active: s => s.selection.$from.parent.type === schema.nodes.paragraph && !blockActive(s, schema.nodes.list_item) && !blockActive(s, schema.nodes.blockquote)},
     heading(2), heading(3),
     {label: "Quote", run: (s, d) => blockActive(s, schema.nodes.blockquote) ? lift(s, d) : wrapIn(schema.nodes.blockquote)(s, d), active: s => blockActive(s, schema.nodes.blockquote)},

@@ -138,7 +138,13 @@ class DeskBrowserTest {
         body.sendKeys(Keys.ENTER, "Three villages are cut off");
         toolbar("• List");
         body.sendKeys(Keys.ENTER, "Schools are closed");
-        body.sendKeys(Keys.ENTER, Keys.ENTER, "Crews expect the water to fall by evening.");
+        body.sendKeys(Keys.ENTER, Keys.ENTER, "Crews expect the water to fall by evening. Read the ");
+        body.sendKeys(Keys.chord(Keys.CONTROL, "k"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dlg-text"))).sendKeys("flood warnings");
+        css("#dlg-href").sendKeys("https://example.org/flood-warnings");
+        css("dialog.editor-dialog button[type=submit]").click();
+        waiting().until(d -> !d.findElements(By.cssSelector(".editor-body a[href='https://example.org/flood-warnings']")).isEmpty());
+        body.sendKeys(".");
 
         toolbar("Image");
         WebElement dialog = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.editor-dialog")));
@@ -173,7 +179,8 @@ class DeskBrowserTest {
         assertThat(saved.tags()).extracting(t -> t.name()).containsExactly("Weather", "Roads");
         assertThat(saved.bodyHtml()).contains("<p>The coast road was shut at dawn.</p>", "<h2>What we know</h2>",
                 "<ul><li><p>Three villages are cut off</p></li><li><p>Schools are closed</p></li></ul>",
-                "<figcaption>The coast road at dawn. Photo: Ada Reporter</figcaption>");
+                "<figcaption>The coast road at dawn. Photo: Ada Reporter</figcaption>",
+                "<p>Crews expect the water to fall by evening. Read the <a href=\"https://example.org/flood-warnings\" rel=\"noopener\">flood warnings</a>.</p>");
         assertThat(saved.bodyHtml()).containsPattern("<figure><img src=\"/media/[0-9a-z]+/w1200\\.jpg\" alt=\"A flooded road between fields\" />");
         assertThat(saved.leadImage().contentType()).isEqualTo("image/png");
         assertThat(saved.leadImage().width()).isEqualTo(1600);
