@@ -67,6 +67,49 @@ public final class Accounts {
         return user;
     }
 
+    static final String WRONG_CURRENT = "Your current password is not right.";
+
+    /**
+     * A person changes their own password: the current one must be right. Their other sessions end;
+     * the one they are using ({@code keepTokenHash}) goes on.
+     */
+    public void changeOwnPassword(String userId, String current, String replacement, String keepTokenHash) {
+        String hash = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id").bind("id", userId)
+                .mapTo(String.class).findOne()).orElseThrow(() -> new dateline.platform.NotFound("There is no account with this id."));
+        ValidationErrors errors = new ValidationErrors();
+        if (!BCrypt.verifyer().verify((current == null ? "" : current).toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified) {
+            errors.add("current", WRONG_CURRENT);
+        }
+        if (replacement == null || replacement.length() < 12) {
+            errors.add("password", PASSWORD_SHORT);
+        }
+        errors.throwIfAny();
+        String email = db.jdbi().inTransaction(h -> {
+            storePassword(h, userId, replacement);
+            h.createUpdate("DELETE FROM sessions WHERE user_id = :id AND token_hash <> :keep").bind("id", userId).bind("keep", keepTokenHash).execute();
+            return h.createQuery("SELECT email FROM users WHERE id = :id").bind("id", userId).mapTo(String.class).one();
+        });
+        db.jdbi().useHandle(h -> audit(h, email, "password", email, "changed by its owner"));
+    }
+
+    /** An admin sets someone's password (they forgot theirs); all of that person's sessions end. */
+    public void setPassword(String userId, String replacement, String actor) {
+        if (replacement == null || replacement.length() < 12) {
+            new ValidationErrors().add("password", PASSWORD_SHORT).throwIfAny();
+        }
+        db.jdbi().useTransaction(h -> {
+            User user = lockedUser(h, userId);
+            storePassword(h, userId, replacement);
+            h.createUpdate("DELETE FROM sessions WHERE user_id = :id").bind("id", userId).execute();
+            audit(h, actor, "password", user.email(), "set by an admin");
+        });
+    }
+
+    private void storePassword(org.jdbi.v3.core.Handle h, String userId, String password) {
+        String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.UTF_8);
+        h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", userId).execute();
+    }
+
     /** Gives an account another role; refused if it would leave no active admin. */
     public void changeRole(String userId, Role role, String actor) {
         if (role == null) {

@@ -94,9 +94,10 @@ public final class AdminPages {
                     Role role = Role.parse(param(ctx, "role"));
                     accounts.changeRole(id, role, actor);
                 }
+                case "password" -> accounts.setPassword(id, ctx.formParam("password"), actor);
                 case "disable" -> accounts.setDisabled(id, true, actor);
                 case "enable" -> accounts.setDisabled(id, false, actor);
-                default -> throw new dateline.platform.BadRequest("Choose what to change: role, disable or enable.");
+                default -> throw new dateline.platform.BadRequest("Choose what to change: role, password, disable or enable.");
             }
         } catch (Conflict | ValidationFailed e) {
             users(ctx, chrome, e instanceof ValidationFailed v ? String.join(" ", v.errors().asMap().values().stream().flatMap(List::stream).toList())

@@ -66,6 +66,8 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/login", null),
             new DeskRoute("POST", "/desk/logout", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/account", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/account", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/users", Role.ADMIN),
             new DeskRoute("POST", "/desk/users", Role.ADMIN),
             new DeskRoute("POST", "/desk/users/{id}", Role.ADMIN),
@@ -174,6 +176,8 @@ public final class DeskRoutes {
             case "POST /desk/login" -> this::login;
             case "POST /desk/logout" -> this::logout;
             case "GET /desk" -> this::home;
+            case "GET /desk/account" -> ctx -> account(ctx, null, Map.of(), 200);
+            case "POST /desk/account" -> this::changePassword;
             case "GET /desk/users" -> ctx -> admin.users(ctx, chrome(ctx.attribute("session")), null, Map.of(), 200);
             case "POST /desk/users" -> ctx -> admin.createUser(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/users/{id}" -> ctx -> admin.changeUser(ctx, chrome(ctx.attribute("session")));
@@ -237,6 +241,23 @@ public final class DeskRoutes {
         ctx.cookie(cookie(SESSION_COOKIE, sessions.start(user.get()), ctx, (int) Sessions.LIFETIME.toSeconds()));
         ctx.removeCookie(LOGIN_CSRF_COOKIE, "/desk");
         ctx.redirect("/desk", HttpStatus.SEE_OTHER);
+    }
+
+    private void account(Context ctx, String message, Map<String, List<String>> errors, int status) {
+        Sessions.Session session = ctx.attribute("session");
+        ctx.status(status).contentType("text/html; charset=utf-8")
+                .result(templates.render("desk/account.jte", new AccountPage(chrome(session), message, errors)));
+    }
+
+    private void changePassword(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        try {
+            accounts.changeOwnPassword(session.user().id(), ctx.formParam("current"), ctx.formParam("password"),
+                    Sessions.hash(ctx.cookie(SESSION_COOKIE)));
+            account(ctx, "Your password is changed. Your other sessions have ended.", Map.of(), 200);
+        } catch (ValidationFailed e) {
+            account(ctx, null, e.errors().asMap(), 422);
+        }
     }
 
     private void logout(Context ctx) {

@@ -234,7 +234,7 @@ class DeskBrowserTest {
     @Test
     void desk_pages_have_no_wcag_2_1_a_or_aa_violations() {
         signIn("ada@example.org");
-        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/stories/new")) {
+        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new")) {
             browser.get(base + path);
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
             Chromium.screenshot(browser, "desk" + path.replace('/', '-'));

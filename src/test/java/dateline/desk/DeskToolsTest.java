@@ -317,6 +317,31 @@ class DeskToolsTest {
     }
 
     @Test
+    void people_change_their_own_password_and_admins_set_a_forgotten_one() {
+        DeskClient otherDevice = signedIn("eddie@example.org");
+        HttpResponse<String> wrong = eddie.post("/desk/account", "_csrf=" + eddie.csrf + "&current=guess&password=" + DeskClient.enc("a brand new password"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("Your current password is not right.");
+
+        HttpResponse<String> changed = eddie.post("/desk/account", "_csrf=" + eddie.csrf + "&current=" + DeskClient.enc(PASSWORD)
+                + "&password=" + DeskClient.enc("a brand new password"));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.body()).contains("Your password is changed.");
+        assertThat(eddie.get("/desk").statusCode()).as("this session goes on").isEqualTo(200);
+        assertThat(otherDevice.get("/desk").statusCode()).as("other sessions end").isEqualTo(303);
+        assertThat(new DeskClient(site).signIn("eddie@example.org", PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(new DeskClient(site).signIn("eddie@example.org", "a brand new password").statusCode()).isEqualTo(303);
+
+        String eddieId = site.app.parts().accounts().find("eddie@example.org").orElseThrow().id();
+        assertThat(admin.post("/desk/users/" + eddieId, "_csrf=" + admin.csrf + "&action=password&password=short").statusCode()).isEqualTo(422);
+        assertThat(admin.post("/desk/users/" + eddieId, "_csrf=" + admin.csrf + "&action=password&password=" + DeskClient.enc("set by the admin 2026"))
+                .statusCode()).isEqualTo(303);
+        assertThat(eddie.get("/desk").statusCode()).as("an admin's reset ends every session").isEqualTo(303);
+        assertThat(new DeskClient(site).signIn("eddie@example.org", "set by the admin 2026").statusCode()).isEqualTo(303);
+        assertThat(admin.get("/desk/audit").body()).contains("changed by its owner", "set by an admin").doesNotContain("a brand new password");
+    }
+
+    @Test
     void admins_make_and_revoke_api_keys_and_register_webhooks_from_the_desk() {
         HttpResponse<String> made = admin.post("/desk/apikeys", "_csrf=" + admin.csrf + "&name=" + DeskClient.enc("Partner app"));
         assertThat(made.statusCode()).isEqualTo(201);
