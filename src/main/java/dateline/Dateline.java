@@ -155,7 +155,7 @@ public final class Dateline implements AutoCloseable {
         Sessions sessions = new Sessions(db, accounts, clock);
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
-                config, new DeskAssets(assets), new Presence(db, clock), searcher, articlePages::preview, clock,
+                config, new DeskAssets(assets), new Presence(db, clock), searcher, images, articlePages::preview, clock,
                 new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));

@@ -2,11 +2,11 @@
 // tag and Read-more pickers, autosave of unpublished stories, and "who else has this story open".
 // Without JavaScript the form still works: the body is then an HTML text area.
 import {Schema, DOMParser, DOMSerializer} from "prosemirror-model";
-import {EditorState, Plugin} from "prosemirror-state";
+import {EditorState, Plugin, TextSelection, NodeSelection} from "prosemirror-state";
 import {EditorView} from "prosemirror-view";
 import {history, undo, redo} from "prosemirror-history";
 import {keymap} from "prosemirror-keymap";
-import {baseKeymap, toggleMark, setBlockType, wrapIn, lift} from "prosemirror-commands";
+import {baseKeymap, toggleMark, setBlockType, wrapIn, lift, chainCommands} from "prosemirror-commands";
 import {wrapInList, splitListItem, liftListItem, sinkListItem} from "prosemirror-schema-list";
 import {inputRules, wrappingInputRule, textblockTypeInputRule, smartQuotes, emDash, ellipsis} from "prosemirror-inputrules";
 import {dropCursor} from "prosemirror-dropcursor";
@@ -59,6 +59,42 @@ export const schema = new Schema({
     em: {parseDOM: [{tag: "em"}, {tag: "i"}], toDOM: () => ["em", 0]}
   }
 });
+
+// The figure or embed the selection stands on (a click on an image selects the image), as a range.
+function selectedFigure(state) {
+  const sel = state.selection;
+  if (!(sel instanceof NodeSelection)) return null;
+  if (sel.node.type === schema.nodes.figure || sel.node.type === schema.nodes.embed) return {from: sel.from, to: sel.to};
+  if (sel.node.type === schema.nodes.figure_image) return {from: sel.$from.before(), to: sel.$from.after()};
+  return null;
+}
+
+// Enter in a caption, or on a selected image or embed, starts a new paragraph below its figure
+// (splitting the figure would make one with an empty image).
+function exitFigure(state, dispatch) {
+  const figure = selectedFigure(state);
+  let after;
+  if (figure) {
+    after = figure.to;
+  } else if (state.selection.$from.parent.type === schema.nodes.figcaption) {
+    after = state.selection.$from.after(state.selection.$from.depth - 1);
+  } else {
+    return false;
+  }
+  if (dispatch) {
+    const tr = state.tr.insert(after, schema.nodes.paragraph.create());
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView());
+  }
+  return true;
+}
+
+// Backspace or Delete on a selected image removes its whole figure, caption included.
+function deleteFigure(state, dispatch) {
+  const figure = selectedFigure(state);
+  if (!figure) return false;
+  if (dispatch) dispatch(state.tr.delete(figure.from, figure.to).scrollIntoView());
+  return true;
+}
 
 const csrf = () => document.querySelector("input[name=_csrf]").value;
 
@@ -199,7 +235,7 @@ function mountEditor(textarea) {
         textblockTypeInputRule(/^(#{2,4})\s$/, schema.nodes.heading, m => ({level: m[1].length})))}),
       keymap({"Mod-z": undo, "Shift-Mod-z": redo, "Mod-y": redo, "Mod-b": toggleMark(schema.marks.strong),
         "Mod-i": toggleMark(schema.marks.em), "Mod-k": (s, d, v) => { linkItem.run(s, d, v); return true; }, "Shift-Enter": (s, d) => { d && d(s.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView()); return true; },
-        "Enter": splitListItem(schema.nodes.list_item), "Mod-[": liftListItem(schema.nodes.list_item), "Mod-]": sinkListItem(schema.nodes.list_item)}),
+        "Enter": chainCommands(exitFigure, splitListItem(schema.nodes.list_item)), "Backspace": deleteFigure, "Delete": deleteFigure, "Mod-[": liftListItem(schema.nodes.list_item), "Mod-]": sinkListItem(schema.nodes.list_item)}),
       keymap(baseKeymap), history(), dropCursor(), gapCursor(),
       new Plugin({view: () => ({update: v => tools.update(v.state)})})
     ]

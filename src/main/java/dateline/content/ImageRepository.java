@@ -28,6 +28,12 @@ public final class ImageRepository {
         return h.createQuery("SELECT " + COLUMNS + " FROM images WHERE id = :id").bind("id", id).map(IMAGE).findOne();
     }
 
+    /** The most recently stored images, newest first. */
+    public List<Image> recent(int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM images ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit).map(IMAGE).list());
+    }
+
     public List<Image> all() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM images ORDER BY id").map(IMAGE).list());
     }

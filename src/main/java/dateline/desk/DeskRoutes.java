@@ -107,6 +107,7 @@ public final class DeskRoutes {
     private final DeskAssets assets;
     private final Presence presence;
     private final DeskLookups lookups;
+    private final dateline.content.ImageRepository images;
     private final BiFunction<Article, Instant, byte[]> previews;
     private final Clock clock;
     private final AdminPages admin;
@@ -117,11 +118,12 @@ public final class DeskRoutes {
      */
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
-                      DeskAssets assets, Presence presence, dateline.search.Searcher searcher,
+                      DeskAssets assets, Presence presence, dateline.search.Searcher searcher, dateline.content.ImageRepository images,
                       BiFunction<Article, Instant, byte[]> previews, Clock clock, AdminPages admin) {
         this.assets = assets;
         this.presence = presence;
         this.lookups = new DeskLookups(content, taxonomy, searcher, config.zone());
+        this.images = images;
         this.previews = previews;
         this.clock = clock;
         this.admin = admin;
@@ -286,8 +288,18 @@ public final class DeskRoutes {
         Sessions.Session session = ctx.attribute("session");
         List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(chrome(session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
-                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()));
+                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId()));
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
+    }
+
+    /** The form's lead image first (whatever its age), then the most recent uploads. */
+    private List<Image> imageChoices(String chosenId) {
+        List<Image> choices = new java.util.ArrayList<>();
+        if (!chosenId.isBlank()) {
+            images.find(chosenId.strip()).ifPresent(choices::add);
+        }
+        images.recent(24).stream().filter(i -> !i.id().equals(chosenId.strip())).forEach(choices::add);
+        return choices;
     }
 
     /** The published stories among the picks, in the picks' order. */

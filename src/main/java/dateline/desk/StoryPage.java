@@ -12,10 +12,11 @@ import java.util.Map;
  *
  * @param stored the story as it is now, or null for a new one
  * @param picks the published stories among the form's Read-more picks, in the form's order
+ * @param imageChoices the lead images offered: the form's own first, then the most recent uploads
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
-                        List<String> openBy, List<Article> picks) {
+                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices) {
 
     public String error(String field) {
         List<String> messages = errors.get(field);

@@ -185,14 +185,21 @@ class DeskBrowserTest {
         assertThat(saved.leadImage().contentType()).isEqualTo("image/png");
         assertThat(saved.leadImage().width()).isEqualTo(1600);
         assertThat(saved.relatedIds()).containsExactly(weatherId);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", css(".image-choices"));
+        Chromium.screenshot(browser, "desk-story-saved");
         assertThat(css("#related-picks li").getText()).startsWith("Storm season begins");
 
         // Autosave moves the form's version forward, so publishing right after it is not a conflict.
         WebElement editor = editor();
-        editor.click();
-        editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER, "Updates will follow.");
+        WebElement picture = editor.findElement(By.cssSelector("figure img"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", picture); // clear of the sticky toolbar
+        picture.click();
+        assertThat(css(".ProseMirror-selectednode").getTagName()).isEqualTo("img");
+        editor.sendKeys(Keys.ENTER, "Updates will follow."); // Enter on a selected image: a new paragraph below its figure
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("autosave-status"), "Saved automatically"));
         assertThat(site.app.articles().findById(id).orElseThrow().bodyHtml()).contains("Updates will follow.");
+        assertThat(site.app.articles().findById(id).orElseThrow().bodyHtml()).as("Enter in a caption starts a paragraph after the figure")
+                .endsWith("</figcaption></figure><p>Updates will follow.</p>").doesNotContain("src=\"\"");
         css("button[name=action][value=publish]").click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".story-status"), "published"));
         Article published = site.app.articles().findById(id).orElseThrow();
@@ -203,6 +210,7 @@ class DeskBrowserTest {
         assertThat(css("h1").getText()).isEqualTo("Floods close the coast road");
         assertThat(css(".story-body h2").getText()).isEqualTo("What we know");
         WebElement inline = css(".story-body figure img");
+        waiting().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete", inline));
         assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", inline)).isEqualTo(1200L);
         assertThat(css("img[srcset]").getDomAttribute("srcset")).contains("/w480.jpg 480w", "/w1600.jpg 1600w");
         Chromium.screenshot(browser, "desk-published-story");

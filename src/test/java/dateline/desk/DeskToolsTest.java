@@ -188,7 +188,13 @@ class DeskToolsTest {
         Article saved = stored(story.id());
         assertThat(saved.leadImage().altText()).isEqualTo("Ships in the harbour");
         assertThat(saved.leadImage().credit()).isEqualTo("Photo: Eddie");
-        assertThat(eddie.get("/desk/stories/" + story.id()).body()).contains(saved.leadImage().src(480));
+        assertThat(eddie.get("/desk/stories/" + story.id()).body()).contains(saved.leadImage().src(480),
+                "name=\"leadImageId\" value=\"" + saved.leadImage().id() + "\" checked");
+
+        Article other = site.content.create(site.givenDraft("Another story", world), "eddie@example.org");
+        String otherPage = eddie.get("/desk/stories/" + other.id()).body();
+        assertThat(otherPage).as("recent uploads are offered to other stories").contains("value=\"" + saved.leadImage().id() + "\">")
+                .contains("value=\"\" checked");
     }
 
     @Test
