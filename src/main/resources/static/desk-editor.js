@@ -134,6 +134,7 @@ function ask(title, fields, submitLabel, act) {
     const input = document.createElement("input");
     Object.assign(input, {id: "dlg-" + f.name, name: f.name, type: f.type || "text", required: !!f.required});
     if (f.accept) input.accept = f.accept;
+    if (f.files) input.files = f.files; // a pasted or dropped file, already chosen
     form.append(label, input);
   }
   const actions = document.createElement("div");
@@ -182,6 +183,29 @@ async function uploadImage(file, alt, caption, credit) {
   const body = await response.json().catch(() => ({error: "The upload failed (" + response.status + ")."}));
   if (!response.ok) throw new Error(body.error || "The upload failed.");
   return body;
+}
+
+// Asks for the image's alt text, caption and credit, uploads it, and puts it at the selection as a
+// figure. {@code files}: a pasted or dropped file, already chosen in the dialog.
+function imageDialog(view, files) {
+  ask("Add an image", [
+    {name: "file", label: "Image file (JPEG, PNG or WebP)", type: "file", accept: "image/jpeg,image/png,image/webp", required: true, files},
+    {name: "alt", label: "Alt text (what the image shows)", required: true},
+    {name: "caption", label: "Caption"}, {name: "credit", label: "Credit"}], "Upload", async values => {
+    const image = await uploadImage(values.file, values.alt, values.caption, values.credit);
+    const caption = [image.caption, image.credit].filter(Boolean).join(" ");
+    const figure = schema.nodes.figure.create(null, [schema.nodes.figure_image.create({src: image.src, alt: image.alt}),
+      schema.nodes.figcaption.create(null, caption ? schema.text(caption) : null)]);
+    view.dispatch(view.state.tr.replaceSelectionWith(figure).scrollIntoView());
+  });
+}
+
+// An image file pasted or dropped into the body goes through the same dialog (alt text is required).
+function imageFiles(transfer) {
+  if (!transfer || !transfer.files || transfer.files.length !== 1 || !transfer.files[0].type.startsWith("image/")) return null;
+  const one = new DataTransfer();
+  one.items.add(transfer.files[0]);
+  return one.files;
 }
 
 function toolbar(view, items) {
@@ -247,6 +271,20 @@ function mountEditor(textarea) {
   const view = new EditorView(mount, {
     state,
     attributes: {class: "editor-body story-body", role: "textbox", "aria-multiline": "true", "aria-labelledby": label.id},
+    handlePaste(v, event) {
+      const files = imageFiles(event.clipboardData);
+      if (!files) return false;
+      imageDialog(v, files);
+      return true;
+    },
+    handleDrop(v, event) {
+      const files = imageFiles(event.dataTransfer);
+      if (!files) return false;
+      const at = v.posAtCoords({left: event.clientX, top: event.clientY});
+      if (at) v.dispatch(v.state.tr.setSelection(TextSelection.near(v.state.doc.resolve(at.pos))));
+      imageDialog(v, files);
+      return true;
+    },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       if (tr.docChanged) {
@@ -279,18 +317,7 @@ function mountEditor(textarea) {
     {label: "Quote", run: (s, d) => blockActive(s, schema.nodes.blockquote) ? lift(s, d) : wrapIn(schema.nodes.blockquote)(s, d), active: s => blockActive(s, schema.nodes.blockquote)},
     {label: "• List", title: "Bulleted list", run: (s, d) => blockActive(s, schema.nodes.bullet_list) ? liftListItem(schema.nodes.list_item)(s, d) : wrapInList(schema.nodes.bullet_list)(s, d), active: s => blockActive(s, schema.nodes.bullet_list)},
     {label: "1. List", title: "Numbered list", run: (s, d) => blockActive(s, schema.nodes.ordered_list) ? liftListItem(schema.nodes.list_item)(s, d) : wrapInList(schema.nodes.ordered_list)(s, d), active: s => blockActive(s, schema.nodes.ordered_list)},
-    {label: "Image", title: "Upload an image into the story", run: (s, d, v) => {
-      ask("Add an image", [
-        {name: "file", label: "Image file (JPEG, PNG or WebP)", type: "file", accept: "image/jpeg,image/png,image/webp", required: true},
-        {name: "alt", label: "Alt text (what the image shows)", required: true},
-        {name: "caption", label: "Caption"}, {name: "credit", label: "Credit"}], "Upload", async values => {
-        const image = await uploadImage(values.file, values.alt, values.caption, values.credit);
-        const caption = [image.caption, image.credit].filter(Boolean).join(" ");
-        const figure = schema.nodes.figure.create(null, [schema.nodes.figure_image.create({src: image.src, alt: image.alt}),
-          schema.nodes.figcaption.create(null, caption ? schema.text(caption) : null)]);
-        v.dispatch(v.state.tr.replaceSelectionWith(figure).scrollIntoView());
-      });
-    }},
+    {label: "Image", title: "Upload an image into the story (or paste or drop one)", run: (s, d, v) => imageDialog(v, null)},
     {label: "Embed", title: "Embed a link (a post, a video, a document)", run: (s, d, v) => {
       ask("Embed a link", [{name: "href", label: "Address (https://…)", type: "url", required: true},
         {name: "title", label: "Title shown to readers"}], "Embed",

@@ -1,6 +1,7 @@
 package dateline.content;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An image's description; its bytes are read separately ({@link ImageRepository#data}). */
 public record Image(String id, String contentType, int width, int height, String altText, String caption, String credit, Instant createdAt) {
@@ -19,8 +20,9 @@ public record Image(String id, String contentType, int width, int height, String
 
     /** The largest width rendition not wider than {@code max} pixels (the smallest if all are wider). */
     public String src(int max) {
-        String best = "w" + ImageUpload.WIDTHS.getFirst();
-        for (String n : ImageUpload.names(width)) {
+        List<String> names = ImageUpload.names(width);
+        String best = names.getFirst(); // the narrowest
+        for (String n : names) {
             if (n.startsWith("w") && Integer.parseInt(n.substring(1)) <= max) {
                 best = n;
             }

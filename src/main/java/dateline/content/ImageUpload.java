@@ -116,13 +116,20 @@ public final class ImageUpload {
         };
     }
 
-    /** The rendition names an image of this width has: widths up to its own (at least one), then the three crops. */
+    /**
+     * The rendition names an image of this width has: each standard width below its own, its own width
+     * when that is not above the widest (so a 640-pixel picture is not shown at 480), then the three
+     * crops.
+     */
     public static List<String> names(int originalWidth) {
         List<String> names = new ArrayList<>();
         for (int width : WIDTHS) {
-            if (width <= originalWidth || width == WIDTHS.getFirst()) {
+            if (width < originalWidth) {
                 names.add("w" + width);
             }
+        }
+        if (originalWidth <= WIDTHS.getLast()) {
+            names.add("w" + originalWidth);
         }
         names.addAll(CROPS);
         return names;

@@ -251,4 +251,27 @@ class DeskBrowserTest {
         browser.get(base + "/desk/login");
         assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the sign-in page").isEmpty();
     }
+
+    @Test
+    void an_image_pasted_into_the_body_is_uploaded_through_the_image_dialog() {
+        var existing = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(640, 360)), "A test card", "", "");
+        signIn("eddie@example.org");
+        browser.get(base + "/desk/stories/new");
+        WebElement body = editor();
+        body.click();
+        ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.blob()).then(blob => {"
+                        + "  const transfer = new DataTransfer();"
+                        + "  transfer.items.add(new File([blob], 'pasted.png', {type: 'image/png'}));"
+                        + "  document.querySelector('.editor-body').dispatchEvent(new ClipboardEvent('paste', {clipboardData: transfer, bubbles: true, cancelable: true}));"
+                        + "  done();"
+                        + "});", existing.path());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("dlg-alt"))).sendKeys("A pasted test card");
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return document.getElementById('dlg-file').files.length")).isEqualTo(1L);
+        css("dialog.editor-dialog button[type=submit]").click();
+        WebElement pasted = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".editor-body figure img")));
+        assertThat(pasted.getDomAttribute("alt")).isEqualTo("A pasted test card");
+        assertThat(pasted.getDomAttribute("src")).matches("/media/[0-9a-z]+/w640\\.jpg").doesNotContain(existing.id());
+    }
 }

@@ -141,6 +141,9 @@ class DeskToolsTest {
             assertThat(body.get("src").asText()).isEqualTo(image.src(1200));
         }
         assertThat(ImageUpload.check(resource("/images/gradient-lossless.webp")).width()).isEqualTo(64);
+        assertThat(ImageUpload.names(640)).containsExactly("w480", "w640", "16x9", "4x3", "1x1");
+        assertThat(ImageUpload.names(300)).containsExactly("w300", "16x9", "4x3", "1x1");
+        assertThat(ImageUpload.names(4000)).containsExactly("w480", "w800", "w1200", "w1600", "16x9", "4x3", "1x1");
         assertThat(site.getBytes("/media/nosuchimage/w800.jpg").statusCode()).isEqualTo(404);
     }
 
