@@ -41,9 +41,13 @@ export const schema = new Schema({
       parseDOM: [{tag: "figure"}], toDOM: () => ["figure", 0]
     },
     figure_image: {
-      atom: true, attrs: {src: {default: ""}, alt: {default: ""}},
-      parseDOM: [{tag: "img[src]", getAttrs: dom => ({src: dom.getAttribute("src"), alt: dom.getAttribute("alt") || ""})}],
-      toDOM: node => ["img", {src: node.attrs.src, alt: node.attrs.alt}]
+      // width and height let the page keep the image's room before it loads (no layout shift)
+      atom: true, attrs: {src: {default: ""}, alt: {default: ""}, width: {default: null}, height: {default: null}},
+      parseDOM: [{tag: "img[src]", getAttrs: dom => ({src: dom.getAttribute("src"), alt: dom.getAttribute("alt") || "",
+        width: dom.getAttribute("width"), height: dom.getAttribute("height")})}],
+      toDOM: node => ["img", node.attrs.width && node.attrs.height
+        ? {src: node.attrs.src, alt: node.attrs.alt, width: node.attrs.width, height: node.attrs.height}
+        : {src: node.attrs.src, alt: node.attrs.alt}]
     },
     figcaption: {content: "text*", marks: "em link", parseDOM: [{tag: "figcaption"}], toDOM: () => ["figcaption", 0]},
     text: {group: "inline"},
@@ -194,7 +198,7 @@ function imageDialog(view, files) {
     {name: "caption", label: "Caption"}, {name: "credit", label: "Credit"}], "Upload", async values => {
     const image = await uploadImage(values.file, values.alt, values.caption, values.credit);
     const caption = [image.caption, image.credit].filter(Boolean).join(" ");
-    const figure = schema.nodes.figure.create(null, [schema.nodes.figure_image.create({src: image.src, alt: image.alt}),
+    const figure = schema.nodes.figure.create(null, [schema.nodes.figure_image.create({src: image.src, alt: image.alt, width: String(image.srcWidth), height: String(image.srcHeight)}),
       schema.nodes.figcaption.create(null, caption ? schema.text(caption) : null)]);
     view.dispatch(view.state.tr.replaceSelectionWith(figure).scrollIntoView());
   });

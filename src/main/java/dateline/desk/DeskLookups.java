@@ -78,6 +78,9 @@ final class DeskLookups {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", image.id());
             body.put("src", image.src(1200));
+            int srcWidth = Integer.parseInt(image.src(1200).replaceAll(".*/w(\\d+)\\.jpg$", "$1"));
+            body.put("srcWidth", srcWidth);
+            body.put("srcHeight", Math.max(1, Math.round((float) image.height() * srcWidth / image.width())));
             body.put("srcset", image.srcset());
             body.put("width", image.width());
             body.put("height", image.height());

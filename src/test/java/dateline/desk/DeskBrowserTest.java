@@ -181,7 +181,7 @@ class DeskBrowserTest {
                 "<ul><li><p>Three villages are cut off</p></li><li><p>Schools are closed</p></li></ul>",
                 "<figcaption>The coast road at dawn. Photo: Ada Reporter</figcaption>",
                 "<p>Crews expect the water to fall by evening. Read the <a href=\"https://example.org/flood-warnings\" rel=\"noopener\">flood warnings</a>.</p>");
-        assertThat(saved.bodyHtml()).containsPattern("<figure><img src=\"/media/[0-9a-z]+/w1200\\.jpg\" alt=\"A flooded road between fields\" />");
+        assertThat(saved.bodyHtml()).containsPattern("<figure><img src=\"/media/[0-9a-z]+/w1200\\.jpg\" alt=\"A flooded road between fields\" width=\"1200\" height=\"675\" />");
         assertThat(saved.leadImage().contentType()).isEqualTo("image/png");
         assertThat(saved.leadImage().width()).isEqualTo(1600);
         assertThat(saved.relatedIds()).containsExactly(weatherId);
@@ -214,6 +214,8 @@ class DeskBrowserTest {
         assertThat((Long) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", inline)).isEqualTo(1200L);
         assertThat(css("img[srcset]").getDomAttribute("srcset")).contains("/w480.jpg 480w", "/w1600.jpg 1600w");
         Chromium.screenshot(browser, "desk-published-story");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", inline);
+        Chromium.screenshot(browser, "desk-published-story-figure");
 
         // Erin opens the story too; Eddie sees her there, then she saves first.
         DeskClient erin = new DeskClient(site);

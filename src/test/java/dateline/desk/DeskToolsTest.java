@@ -139,6 +139,9 @@ class DeskToolsTest {
                 }
             }
             assertThat(body.get("src").asText()).isEqualTo(image.src(1200));
+            BufferedImage shown = decode(site.getBytes(image.src(1200)).body());
+            assertThat(body.get("srcWidth").asInt()).isEqualTo(shown.getWidth());
+            assertThat(body.get("srcHeight").asInt()).isCloseTo(shown.getHeight(), org.assertj.core.data.Offset.offset(1));
         }
         assertThat(ImageUpload.check(resource("/images/gradient-lossless.webp")).width()).isEqualTo(64);
         assertThat(ImageUpload.names(640)).containsExactly("w480", "w640", "16x9", "4x3", "1x1");
@@ -485,7 +488,7 @@ class DeskToolsTest {
         }
         String editorOutput = "<h2>Heading</h2><p>Text with <strong>bold</strong>, <em>italic</em> and <a href=\"https://example.org/\">a link</a>.</p>"
                 + "<blockquote><p>A quote.</p></blockquote><ul><li><p>One</p></li></ul><ol><li><p>Two</p></li></ol>"
-                + "<figure><img src=\"/media/abc/w1200.jpg\" alt=\"A picture\" /><figcaption>Caption. Photo: us</figcaption></figure>"
+                + "<figure><img src=\"/media/abc/w1200.jpg\" alt=\"A picture\" width=\"1200\" height=\"675\" /><figcaption>Caption. Photo: us</figcaption></figure>"
                 + "<figure class=\"embed\"><a href=\"https://example.org/video\" rel=\"noopener\">A video</a></figure>";
         eddie.post("/desk/stories/" + story.id(), form(eddie, "Payloads", editorOutput, version, "save"));
         assertThat(stored(story.id()).bodyHtml()).isEqualTo(editorOutput.replace("<a href=\"https://example.org/\">", "<a href=\"https://example.org/\" rel=\"noopener\">"));
