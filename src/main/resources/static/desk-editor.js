@@ -512,8 +512,20 @@ function warnOnLeave(form) {
   });
 }
 
+// Taking a story off the site is asked twice.
+function confirmUnpublish(form) {
+  form.addEventListener("submit", event => {
+    if (event.submitter && event.submitter.value === "unpublish"
+        && !window.confirm("Take this story off the site? Readers following a link to it will find it gone.")) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  });
+}
+
 const form = document.querySelector("form.story-form");
 if (form) {
+  confirmUnpublish(form);
   warnOnLeave(form);
   mountEditor(form.elements.bodyHtml);
   if (form.elements.tags) tagSuggestions(form.elements.tags);

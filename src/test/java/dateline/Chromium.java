@@ -45,6 +45,9 @@ public final class Chromium {
                 // Headless Chromium says so in its user agent, and the view counter ignores it as a bot.
                 "--user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36");
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        // Leaving a desk page with unsaved changes asks first; a test that moves on leaves (prompts it
+        // expects, it answers itself).
+        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

@@ -144,6 +144,7 @@ public final class DeskRoutes {
             Handler handler = handlerFor(route);
             Handler guarded = ctx -> {
                 ctx.header("Cache-Control", "no-store");
+                ctx.header("X-Robots-Tag", "noindex");
                 ctx.header("Content-Security-Policy", assets.contentSecurityPolicy());
                 Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
                 if (route.minimum() != null) {

@@ -239,6 +239,12 @@ class DeskBrowserTest {
         assertThat(css("#headline").getDomProperty("value")).isEqualTo("Floods close the coast road");
         Chromium.screenshot(browser, "desk-conflict");
         assertThat(site.app.articles().findById(id).orElseThrow().headline()).isEqualTo("Floods close the coast road for a week");
+
+        browser.get(base + "/desk/stories/" + id);
+        css("button[name=action][value=unpublish]").click();
+        assertThat(waiting().until(ExpectedConditions.alertIsPresent()).getText()).startsWith("Take this story off the site?");
+        browser.switchTo().alert().dismiss();
+        assertThat(site.app.articles().findById(id).orElseThrow().status()).as("unpublishing is asked twice").isEqualTo(Status.PUBLISHED);
     }
 
     @Test
