@@ -9,6 +9,31 @@ import java.util.List;
 public record RevisionsPage(DeskChrome chrome, ZoneId zone, Article article, List<RevisionEntry> revisions, int from, int to,
                             List<RevisionDiff.FieldDiff> diff) {
 
+    /**
+     * One row of the list: a revision, or a run of consecutive autosaves by one person shown as one row
+     * (the newest of the run; {@code oldest} is the run's first version). Every version can still be
+     * compared by number.
+     */
+    public record Row(RevisionEntry newest, int oldest, int count) {
+        public String what() {
+            return count == 1 ? newest.action() : "autosave ×" + count + " (versions " + oldest + "–" + newest.version() + ")";
+        }
+    }
+
+    public List<Row> rows() {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (RevisionEntry r : revisions) { // newest first
+            Row last = rows.isEmpty() ? null : rows.getLast();
+            if (last != null && r.action().equals("autosave") && last.newest().action().equals("autosave")
+                    && last.newest().actor().equals(r.actor()) && last.oldest() == r.version() + 1) {
+                rows.set(rows.size() - 1, new Row(last.newest(), r.version(), last.count() + 1));
+            } else {
+                rows.add(new Row(r, r.version(), 1));
+            }
+        }
+        return rows;
+    }
+
     public String display(java.time.Instant instant) {
         return dateline.site.Times.display(instant, zone);
     }

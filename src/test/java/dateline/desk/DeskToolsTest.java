@@ -225,6 +225,8 @@ class DeskToolsTest {
         assertThat(site.app.parts().revisions().count(story.id())).isEqualTo(6); // create, three autosaves, the edit, publish
         assertThat(site.app.parts().revisions().list(story.id())).extracting(r -> r.action())
                 .containsExactlyInAnyOrder("create", "autosave", "autosave", "autosave", "edit", "publish");
+        assertThat(eddie.get("/desk/stories/" + story.id() + "/revisions").body()).as("a run of autosaves is one row")
+                .contains("<td>autosave ×3 (versions 2–4)</td>", "<td>publish</td>", "<td>create</td>");
 
         Article draft = site.content.create(site.givenDraft("Another draft", world), "eddie@example.org");
         assertThat(erin.post("/desk/stories/" + draft.id(), form(erin, "Erin's headline", "<p>Body of Another draft.</p>", draft.version(), "save"))
