@@ -5,6 +5,7 @@ import dateline.api.ContentApiRoutes;
 import dateline.api.Webhooks;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
+import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
 import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
@@ -14,11 +15,13 @@ import dateline.demo.DemoContent;
 import dateline.desk.Accounts;
 import dateline.desk.AdminPages;
 import dateline.desk.DeskAssets;
+import dateline.desk.DeskLookups;
 import dateline.desk.DeskRoutes;
 import dateline.desk.Presence;
 import dateline.desk.LoginLimiter;
 import dateline.desk.Role;
 import dateline.desk.Sessions;
+import dateline.desk.StoryRoutes;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.DerivedView;
@@ -154,8 +157,11 @@ public final class Dateline implements AutoCloseable {
         Accounts accounts = new Accounts(db, clock);
         Sessions sessions = new Sessions(db, accounts, clock);
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
+        DeskAssets deskAssets = new DeskAssets(assets);
+        StoryRoutes stories = new StoryRoutes(articles, revisions, content, taxonomy, images, new Presence(db, clock), templates, config, deskAssets,
+                articlePages::preview, clock);
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
-                config, new DeskAssets(assets), new Presence(db, clock), searcher, images, articlePages::preview, clock,
+                config, deskAssets, stories, new DeskLookups(content, taxonomy, searcher, config.zone()),
                 new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
@@ -229,7 +235,8 @@ public final class Dateline implements AutoCloseable {
             }
         };
         Parts parts = new Parts(db, events, articles, revisions, content, apiKeys, webhooks, accounts, images, search, searcher, related, views, trendingJob, trending, pages);
-        return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound), List.of(search, memoryViews));
+        return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
+                List.of(new ImageRenditions(db, images), search, memoryViews)); // renditions before the caches that hold them
     }
 
     private static boolean touches(List<Event> batch, String key) {

@@ -108,24 +108,12 @@ public final class ContentService {
      * sanitized exactly as a save would do it, but with nothing kept: the transaction is rolled back.
      */
     public Article preview(String id, ArticleDraft draft) {
-        final class Preview extends RuntimeException {
-            final transient Article article;
-
-            Preview(Article article) {
-                super(null, null, false, false);
-                this.article = article;
-            }
-        }
-        try {
-            db.jdbi().useTransaction(h -> {
-                Article article = id == null ? create(h, draft, null)
-                        : edit(h, id, articles.findById(h, id).orElseThrow(() -> new NotFound(STORY_NOT_FOUND.formatted(id))).version(), draft, null);
-                throw new Preview(article);
-            });
-            throw new IllegalStateException("unreachable");
-        } catch (Preview p) {
-            return p.article;
-        }
+        return db.jdbi().inTransaction(h -> {
+            Article article = id == null ? create(h, draft, null)
+                    : edit(h, id, articles.findById(h, id).orElseThrow(() -> new NotFound(STORY_NOT_FOUND.formatted(id))).version(), draft, null);
+            h.rollback(); // Jdbi then does not commit
+            return article;
+        });
     }
 
     /** Creates a story as a draft (version 1). */

@@ -6,7 +6,6 @@ import java.util.Map;
 /** A person's own account: who they are, and the form to change their password. */
 public record AccountPage(DeskChrome chrome, String message, Map<String, List<String>> errors) {
     public String error(String field) {
-        List<String> messages = errors.get(field);
-        return messages == null ? null : String.join(" ", messages);
+        return dateline.platform.ValidationErrors.messagesFor(errors, field);
     }
 }

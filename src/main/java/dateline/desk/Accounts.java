@@ -210,6 +210,11 @@ public final class Accounts {
                 .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne());
     }
 
+    /** Whether there is an account with this id, disabled or not. */
+    public boolean exists(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users WHERE id = :id").bind("id", id).mapTo(Integer.class).one()) > 0;
+    }
+
     public List<User> all() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role FROM users ORDER BY name, id")
                 .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).list());

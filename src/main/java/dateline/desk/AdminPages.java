@@ -5,6 +5,7 @@ import dateline.api.Webhooks;
 import dateline.platform.Conflict;
 import dateline.platform.NotFound;
 import dateline.platform.Templates;
+import dateline.platform.ValidationErrors;
 import dateline.platform.ValidationFailed;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The admin's pages: accounts and roles, API keys for the content API, and webhook endpoints. Secrets
@@ -29,8 +29,7 @@ public final class AdminPages {
     public record UsersPage(DeskChrome chrome, List<Accounts.Account> accounts, String message, Map<String, List<String>> errors,
                             Map<String, String> typed) {
         public String error(String field) {
-            List<String> messages = errors.get(field);
-            return messages == null ? null : String.join(" ", messages);
+            return dateline.platform.ValidationErrors.messagesFor(errors, field);
         }
 
         public String typed(String field) {
@@ -49,8 +48,7 @@ public final class AdminPages {
     public record WebhooksPage(DeskChrome chrome, ZoneId zone, List<Webhooks.Endpoint> endpoints, List<Webhooks.Delivery> deliveries,
                                List<String> eventNames, String newSecret, Map<String, List<String>> errors, String typedUrl) {
         public String error(String field) {
-            List<String> messages = errors.get(field);
-            return messages == null ? null : String.join(" ", messages);
+            return dateline.platform.ValidationErrors.messagesFor(errors, field);
         }
 
         public String display(java.time.Instant at) {
@@ -85,8 +83,9 @@ public final class AdminPages {
     /** Changes an account's role, or disables or enables it. */
     void changeUser(Context ctx, DeskChrome chrome) {
         String id = ctx.pathParam("id");
-        User user = accounts.accounts().stream().map(Accounts.Account::user).filter(u -> u.id().equals(id)).findFirst()
-                .orElseThrow(() -> new NotFound("There is no account with this id."));
+        if (!accounts.exists(id)) {
+            throw new NotFound("There is no account with this id.");
+        }
         String actor = chrome.user().email();
         try {
             switch (param(ctx, "action")) {
@@ -100,11 +99,11 @@ public final class AdminPages {
                 default -> throw new dateline.platform.BadRequest("Choose what to change: role, password, disable or enable.");
             }
         } catch (Conflict | ValidationFailed e) {
-            users(ctx, chrome, e instanceof ValidationFailed v ? String.join(" ", v.errors().asMap().values().stream().flatMap(List::stream).toList())
-                    : e.getMessage(), Map.of(), e instanceof Conflict ? 409 : 422);
+            users(ctx, chrome, e instanceof ValidationFailed v ? ValidationErrors.allMessages(v.errors().asMap()) : e.getMessage(), Map.of(),
+                    e instanceof Conflict ? 409 : 422);
             return;
         }
-        ctx.redirect("/desk/users?changed=" + user.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect("/desk/users?changed=" + id, HttpStatus.SEE_OTHER);
     }
 
     void apiKeys(Context ctx, DeskChrome chrome, String newKey, int status) {
@@ -115,8 +114,7 @@ public final class AdminPages {
         try {
             apiKeys(ctx, chrome, apiKeys.create(param(ctx, "name")), 201);
         } catch (ValidationFailed e) {
-            html(ctx, 422, "desk/apikeys.jte", new ApiKeysPage(chrome, zone, apiKeys.list(), null,
-                    String.join(" ", e.errors().asMap().values().stream().flatMap(List::stream).toList())));
+            html(ctx, 422, "desk/apikeys.jte", new ApiKeysPage(chrome, zone, apiKeys.list(), null, ValidationErrors.allMessages(e.errors().asMap())));
         }
     }
 
@@ -153,6 +151,6 @@ public final class AdminPages {
     }
 
     private static String param(Context ctx, String name) {
-        return Optional.ofNullable(ctx.formParam(name)).orElse("");
+        return DeskRoutes.formParam(ctx, name);
     }
 }

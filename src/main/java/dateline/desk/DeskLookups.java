@@ -28,7 +28,7 @@ import java.util.Optional;
  * What the story editor asks for while a story is written, answered in JSON: tag suggestions,
  * published stories for Read-more picks, and images uploaded into the body.
  */
-final class DeskLookups {
+public final class DeskLookups {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ContentService content;
@@ -36,7 +36,7 @@ final class DeskLookups {
     private final Searcher searcher;
     private final ZoneId zone;
 
-    DeskLookups(ContentService content, TaxonomyRepository taxonomy, Searcher searcher, ZoneId zone) {
+    public DeskLookups(ContentService content, TaxonomyRepository taxonomy, Searcher searcher, ZoneId zone) {
         this.content = content;
         this.taxonomy = taxonomy;
         this.searcher = searcher;

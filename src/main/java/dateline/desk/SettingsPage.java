@@ -8,7 +8,6 @@ import java.util.Map;
 public record SettingsPage(DeskChrome chrome, SiteSettings settings, Map<String, List<String>> errors, boolean saved) {
 
     public String error(String field) {
-        List<String> messages = errors.get(field);
-        return messages == null ? null : String.join(" ", messages);
+        return dateline.platform.ValidationErrors.messagesFor(errors, field);
     }
 }

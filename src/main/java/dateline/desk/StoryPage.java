@@ -19,8 +19,7 @@ public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<
                         List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices) {
 
     public String error(String field) {
-        List<String> messages = errors.get(field);
-        return messages == null ? null : String.join(" ", messages);
+        return dateline.platform.ValidationErrors.messagesFor(errors, field);
     }
 
     /** Unpublished stories save themselves as the writer types; a published one only when they press Save. */

@@ -30,6 +30,17 @@ public final class ValidationErrors {
         }
     }
 
+    /** A field's messages as one sentence for a form, or null when the field has none. */
+    public static String messagesFor(Map<String, List<String>> errors, String field) {
+        List<String> messages = errors.get(field);
+        return messages == null ? null : String.join(" ", messages);
+    }
+
+    /** Every message, in order, as one sentence. */
+    public static String allMessages(Map<String, List<String>> errors) {
+        return String.join(" ", errors.values().stream().flatMap(List::stream).toList());
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

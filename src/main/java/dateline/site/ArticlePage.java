@@ -26,7 +26,7 @@ public record ArticlePage(Chrome chrome, Article article, List<Article> readMore
     }
 
     public String imageUrl(String ratio) {
-        return chrome.siteUrl() + Renditions.path(article.leadImage(), ratio);
+        return chrome.siteUrl() + article.leadImage().renditionPath(ratio);
     }
 
     public String readModeUrl() {

@@ -34,8 +34,8 @@ final class NewsArticleJsonLd {
         }
         if (a.leadImage() != null) {
             ArrayNode images = ld.putArray("image");
-            for (String ratio : Renditions.RATIOS) {
-                images.add(c.siteUrl() + Renditions.path(a.leadImage(), ratio));
+            for (String ratio : dateline.content.ImageUpload.CROPS) {
+                images.add(c.siteUrl() + a.leadImage().renditionPath(ratio));
             }
         }
         ld.put("datePublished", iso(a.firstPublishedAt()));

@@ -53,6 +53,27 @@ class SiteArchiveTest {
     }
 
     @Test
+    void rebuild_stores_the_image_renditions_an_imported_archive_leaves_out() throws IOException {
+        byte[] archive;
+        try (TestSite source = TestSite.unstarted(database, tempDir)) {
+            givenAFullSite(source);
+            archive = bytes(source.app.export());
+        }
+        try (TestSite target = TestSite.unstarted(database, tempDir)) {
+            target.app.importSite(SiteArchive.parse(new ByteArrayInputStream(archive)));
+            Image image = target.app.parts().images().all().getFirst();
+            assertThat(target.app.parts().images().rendition(image.id(), "16x9")).isEmpty();
+
+            target.app.rebuild();
+
+            for (String name : ImageUpload.names(image.width())) {
+                assertThat(target.app.parts().images().rendition(image.id(), name)).as(name).isPresent();
+            }
+            assertThat(bytes(target.app.export())).as("renditions are not part of the archive").isEqualTo(archive);
+        }
+    }
+
+    @Test
     void export_then_import_into_an_empty_database_then_export_gives_identical_bytes() throws IOException {
         byte[] first;
         try (TestSite source = TestSite.unstarted(database, tempDir)) {

@@ -1,0 +1,288 @@
+package dateline.desk;
+
+import dateline.content.Article;
+import dateline.content.ArticleRepository;
+import dateline.content.ContentService;
+import dateline.content.Image;
+import dateline.content.ImageRepository;
+import dateline.content.ImageUpload;
+import dateline.content.RevisionRepository;
+import dateline.content.Status;
+import dateline.content.TaxonomyRepository;
+import dateline.platform.Config;
+import dateline.platform.Conflict;
+import dateline.platform.Forbidden;
+import dateline.platform.NotFound;
+import dateline.platform.Templates;
+import dateline.platform.ValidationErrors;
+import dateline.platform.ValidationFailed;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The story pages of the desk: the form (new and edit), its buttons, autosave, preview, presence,
+ * revisions and restore. Every write goes through {@link ContentService}; a button's edit and its
+ * step are one call, so one transaction.
+ *
+ * <p>Routes and roles are declared in {@link DeskRoutes#ROUTES}; these handlers run after its guard,
+ * with the session in the context.
+ */
+public final class StoryRoutes {
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("slug", "address"), Map.entry("bodyHtml", "body"), Map.entry("datelinePlace", "dateline place"),
+            Map.entry("sectionId", "section"), Map.entry("authorIds", "authors"), Map.entry("leadImageId", "lead image"),
+            Map.entry("relatedIds", "Read more picks"));
+
+    private final ArticleRepository articles;
+    private final RevisionRepository revisions;
+    private final ContentService content;
+    private final TaxonomyRepository taxonomy;
+    private final ImageRepository images;
+    private final Presence presence;
+    private final Templates templates;
+    private final Config config;
+    private final DeskAssets assets;
+    private final BiFunction<Article, Instant, byte[]> previews;
+    private final Clock clock;
+
+    /**
+     * @param previews renders the public article page for a story as edited (see {@code ArticleRoutes#preview})
+     */
+    public StoryRoutes(ArticleRepository articles, RevisionRepository revisions, ContentService content, TaxonomyRepository taxonomy,
+                ImageRepository images, Presence presence, Templates templates, Config config, DeskAssets assets,
+                BiFunction<Article, Instant, byte[]> previews, Clock clock) {
+        this.articles = articles;
+        this.revisions = revisions;
+        this.content = content;
+        this.taxonomy = taxonomy;
+        this.images = images;
+        this.presence = presence;
+        this.templates = templates;
+        this.config = config;
+        this.assets = assets;
+        this.previews = previews;
+        this.clock = clock;
+    }
+
+    void newStory(Context ctx) {
+        renderStory(ctx, null, StoryForm.empty(null), Map.of(), null, List.of(), 200);
+    }
+
+    private void renderStory(Context ctx, Article stored, StoryForm form, Map<String, List<String>> errors, String message,
+                             List<String> changed, int status) {
+        Sessions.Session session = ctx.attribute("session");
+        List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
+        StoryPage page = new StoryPage(DeskChrome.of(config.siteName(), assets, session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
+                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId()));
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
+    }
+
+    /** The form's lead image first (whatever its age), then the most recent uploads. */
+    private List<Image> imageChoices(String chosenId) {
+        List<Image> choices = new ArrayList<>();
+        if (!chosenId.isBlank()) {
+            images.find(chosenId.strip()).ifPresent(choices::add);
+        }
+        images.recent(24).stream().filter(i -> !i.id().equals(chosenId.strip())).forEach(choices::add);
+        return choices;
+    }
+
+    /** The published stories among the picks, in the picks' order. */
+    private List<Article> picks(List<String> ids) {
+        Map<String, Article> byId = new HashMap<>();
+        articles.publishedByIds(ids).forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    void createStory(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            form = withUploadedLeadImage(ctx, form);
+            Article created = content.create(form.toDraft(), session.user().email());
+            ctx.redirect("/desk/stories/" + created.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationFailed e) {
+            renderStory(ctx, null, form, e.errors().asMap(), null, List.of(), 422);
+        }
+    }
+
+    private Article editable(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new NotFound("There is no story with this id."));
+        User user = session.user();
+        if (!user.role().includes(Role.EDITOR)
+                && (article.status() != Status.DRAFT || !revisions.creator(article.id()).orElse("").equals(user.email()))) {
+            throw new Forbidden("Contributors edit their own drafts; an editor takes it from there.");
+        }
+        return article;
+    }
+
+    void editStory(Context ctx) {
+        Article article = editable(ctx);
+        renderStory(ctx, article, StoryForm.of(article), Map.of(), null, List.of(), 200);
+    }
+
+    void saveStory(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article stored = editable(ctx);
+        StoryForm form = StoryForm.from(ctx);
+        String action = Optional.ofNullable(ctx.formParam("action")).orElse("save");
+        String actor = session.user().email();
+        boolean editorAction = !action.equals("save") && !action.equals("submit");
+        if (editorAction && !session.user().role().includes(Role.EDITOR)) {
+            throw new Forbidden(DeskRoutes.ROLE_TOO_LOW);
+        }
+        try {
+            ContentService.Step step = switch (action) {
+                case "submit" -> ContentService.Step.SUBMIT;
+                case "publish" -> ContentService.Step.PUBLISH;
+                case "unpublish" -> ContentService.Step.UNPUBLISH;
+                case "schedule" -> ContentService.Step.SCHEDULE;
+                case "correct" -> ContentService.Step.CORRECT;
+                default -> ContentService.Step.SAVE;
+            };
+            Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
+            form = withUploadedLeadImage(ctx, form);
+            content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, form.correction(), actor);
+            ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
+        } catch (ValidationFailed e) {
+            renderStory(ctx, stored, form, e.errors().asMap(), null, List.of(), 422);
+        } catch (Conflict e) {
+            Article now = articles.findById(stored.id()).orElse(stored);
+            renderStory(ctx, now, form, Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
+        }
+    }
+
+    /** A lead image chosen in the form's file field is stored first, and becomes the form's lead image. */
+    private StoryForm withUploadedLeadImage(Context ctx, StoryForm form) {
+        UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("leadImageFile") : null;
+        if (file == null || file.size() == 0) {
+            return form;
+        }
+        try {
+            Image image = content.addImage(ImageUpload.check(DeskLookups.bytes(file)), DeskRoutes.formParam(ctx, "leadImageAlt"),
+                    DeskRoutes.formParam(ctx, "leadImageCaption"), DeskRoutes.formParam(ctx, "leadImageCredit"));
+            return form.withLeadImageId(image.id());
+        } catch (ValidationFailed e) {
+            var errors = new ValidationErrors();
+            e.errors().asMap().forEach((field, messages) -> messages.forEach(m -> errors.add(field.equals("altText") ? "leadImageAlt" : "leadImageFile", m)));
+            throw new ValidationFailed(errors);
+        }
+    }
+
+    /** The public page as the story would look with the form's text, nothing saved. */
+    void preview(Context ctx) {
+        Article stored = ctx.pathParamMap().containsKey("id") ? editable(ctx) : null;
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            Article article = content.preview(stored == null ? null : stored.id(), form.toDraft());
+            ctx.header("X-Robots-Tag", "noindex");
+            ctx.header("Content-Security-Policy", dateline.platform.WebServer.SECURITY_HEADERS.get("Content-Security-Policy"));
+            ctx.contentType("text/html; charset=utf-8").result(previews.apply(article, clock.instant()));
+        } catch (ValidationFailed e) {
+            renderStory(ctx, stored, form, e.errors().asMap(), "The preview needs these fixed first.", List.of(), 422);
+        }
+    }
+
+    /**
+     * Saves an unpublished story in the background. The answer carries the new version, which the page
+     * puts in its form, so the writer's next save (automatic or not) is based on it and never conflicts
+     * with their own earlier autosave.
+     */
+    void autosave(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article stored = editable(ctx);
+        if (stored.isPublished()) {
+            DeskLookups.json(ctx, 422, Map.of("error", "a published story is saved with the Save button, since saving changes it on the site"));
+            return;
+        }
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            if (!changed(stored, form)) {
+                if (form.baseVersion() != stored.version()) {
+                    throw new Conflict(ContentService.STALE_VERSION.formatted(stored.version(), form.baseVersion()));
+                }
+                DeskLookups.json(ctx, 200, Map.of("version", stored.version(), "saved", false));
+                return;
+            }
+            Article saved = content.autosave(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
+            DeskLookups.json(ctx, 200, Map.of("version", saved.version(), "saved", true,
+                    "time", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.modifiedAt().atZone(config.zone()))));
+        } catch (ValidationFailed e) {
+            DeskLookups.json(ctx, 422, Map.of("error", DeskLookups.firstError(e)));
+        } catch (Conflict e) {
+            Article now = articles.findById(stored.id()).orElse(stored);
+            DeskLookups.json(ctx, 409, Map.of("error", e.getMessage(), "version", now.version(), "changed", changedSince(now, form.baseVersion())));
+        }
+    }
+
+    void presence(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        DeskLookups.json(ctx, 200, Map.of("others", presence.seen(article.id(), session.user())));
+    }
+
+    void revisions(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        var list = revisions.list(article.id());
+        int to = intParam(ctx.queryParam("to"), article.version());
+        int from = intParam(ctx.queryParam("from"), Math.max(1, to - 1));
+        var diff = RevisionDiff.between(revisions.snapshot(article.id(), from).orElse("{}"), revisions.snapshot(article.id(), to).orElse("{}"));
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/revisions.jte",
+                new RevisionsPage(DeskChrome.of(config.siteName(), assets, session), config.zone(), article, list, from, to, diff)));
+    }
+
+    /** Saves an old state again, as a new revision; the story's status and corrections stay as they are. */
+    void restore(Context ctx) {
+        Sessions.Session session = ctx.attribute("session");
+        Article article = editable(ctx);
+        int version = intParam(ctx.pathParam("version"), -1);
+        String snapshot = revisions.snapshot(article.id(), version).orElseThrow(() -> new NotFound("There is no such revision."));
+        content.edit(article.id(), intParam(ctx.formParam("version"), -1), RevisionDiff.draft(snapshot), session.user().email());
+        ctx.redirect("/desk/stories/" + article.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private static int intParam(String raw, int fallback) {
+        try {
+            return raw == null ? fallback : Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** Whether the form differs from the stored story in any field a save would write. */
+    private static boolean changed(Article stored, StoryForm form) {
+        StoryForm was = StoryForm.of(stored);
+        return !(was.headline().equals(form.headline().strip()) && was.standfirst().equals(form.standfirst().strip())
+                && was.bodyHtml().equals(dateline.content.BodySanitizer.sanitize(form.bodyHtml())) && was.datelinePlace().equals(form.datelinePlace().strip())
+                && was.sectionId().equals(form.sectionId()) && was.authorIds().equals(form.authorIds()) && was.tags().equals(form.tags().strip())
+                && was.leadImageId().equals(form.leadImageId().strip()) && was.language().equals(form.language().strip())
+                && was.source().equals(form.source().strip()) && (form.slug().isBlank() || was.slug().equals(form.slug().strip()))
+                && was.relatedIds().equals(form.relatedIds().strip()));
+    }
+
+    /** The fields someone else changed between the version the form was loaded at and now. */
+    private List<String> changedSince(Article now, int baseVersion) {
+        return RevisionDiff.between(revisions.snapshot(now.id(), baseVersion).orElse("{}"), revisions.snapshot(now.id(), now.version()).orElse("{}"))
+                .stream().map(d -> FIELD_NAMES.getOrDefault(d.field(), d.field())).toList();
+    }
+
+    private Instant scheduledAt(String localDateTime) {
+        try {
+            return java.time.LocalDateTime.parse(localDateTime.strip()).atZone(config.zone()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationFailed(new ValidationErrors().add("scheduledAt", "Give the publication time as a date and time."));
+        }
+    }
+}
