@@ -111,7 +111,8 @@ public final class Dateline implements AutoCloseable {
     /** The write path on its own, for commands that only read or load content (export, import). */
     static ContentService contentService(Database db, EventLog events, Clock clock) {
         TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new ImageRepository(db), new RevisionRepository(db), clock);
+        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new SettingsRepository(db),
+                new ImageRepository(db), new RevisionRepository(db), clock);
     }
 
     public static Dateline create(Config config, Clock clock) {
@@ -130,7 +131,7 @@ public final class Dateline implements AutoCloseable {
         ImageRepository images = new ImageRepository(db);
         SettingsRepository settings = new SettingsRepository(db);
         RevisionRepository revisions = new RevisionRepository(db);
-        ContentService content = new ContentService(db, events, articles, taxonomy, images, revisions, clock);
+        ContentService content = new ContentService(db, events, articles, taxonomy, settings, images, revisions, clock);
 
         SearchIndex search = SearchIndex.open(config.dataDir().resolve("index"), articles, events);
         Searcher searcher = new Searcher(search);

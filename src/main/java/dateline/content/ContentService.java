@@ -33,17 +33,19 @@ public final class ContentService {
     private final EventLog events;
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
+    private final SettingsRepository settings;
     private final ImageRepository images;
     private final RevisionRepository revisions;
     private final ArticleDraftValidator validator;
     private final Clock clock;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
-                          ImageRepository images, RevisionRepository revisions, Clock clock) {
+                          SettingsRepository settings, ImageRepository images, RevisionRepository revisions, Clock clock) {
         this.db = Objects.requireNonNull(db);
         this.events = Objects.requireNonNull(events);
         this.articles = Objects.requireNonNull(articles);
         this.taxonomy = Objects.requireNonNull(taxonomy);
+        this.settings = Objects.requireNonNull(settings);
         this.images = Objects.requireNonNull(images);
         this.revisions = Objects.requireNonNull(revisions);
         this.clock = Objects.requireNonNull(clock);
@@ -67,7 +69,7 @@ public final class ContentService {
             taxonomy.insertSection(h, section);
             events.append(h, now(), "section.created", section.id(), List.of("nav", "section:" + section.id()));
             return section;
-        });
+        }, taxonomy::forgetSections);
     }
 
     public Author createAuthor(String name, String jobTitle, String bio) {
@@ -321,7 +323,7 @@ public final class ContentService {
             SettingsRepository.save(h, settings);
             events.append(h, now(), "settings.updated", null, List.of("nav", "settings"));
             return settings;
-        });
+        }, this.settings::forget);
     }
 
     /** Loads a whole-site archive into an empty database, as one transaction. */
@@ -335,6 +337,9 @@ public final class ContentService {
             archive.insertInto(h);
             events.append(h, now(), "site.imported", null, List.of("all"));
             return null;
+        }, () -> {
+            taxonomy.forgetSections();
+            settings.forget();
         });
     }
 
@@ -409,7 +414,16 @@ public final class ContentService {
     public static final long SCHEDULER_LOCK = 0x0da7e11e_0003L;
 
     private <T> T write(java.util.function.Function<Handle, T> work) {
+        return write(work, () -> { });
+    }
+
+    /**
+     * A write that changes something this node keeps in memory: {@code forgetOnThisNode} runs once it
+     * is committed, so the writer reads its own change at once; other nodes forget on the event.
+     */
+    private <T> T write(java.util.function.Function<Handle, T> work, Runnable forgetOnThisNode) {
         T result = db.jdbi().inTransaction(work::apply);
+        forgetOnThisNode.run();
         events.announce();
         return result;
     }

@@ -1,33 +1,33 @@
 package dateline.content;
 
 import dateline.platform.Database;
+import dateline.platform.Remembered;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** SQL for site settings, kept in memory after the first read; {@link #forget()} on a settings event. */
+/**
+ * SQL for site settings, kept in memory after the first read; forgotten by the write path when it
+ * saves them and by whoever follows the event log on a settings event.
+ */
 public final class SettingsRepository {
-    private final Database db;
-    private volatile SiteSettings cached;
+    private final Remembered<SiteSettings> cached;
 
     public SettingsRepository(Database db) {
-        this.db = db;
-    }
-
-    public SiteSettings settings() {
-        SiteSettings current = cached;
-        if (current == null) {
+        this.cached = new Remembered<>(() -> {
             Map<String, String> values = new HashMap<>();
             db.jdbi().useHandle(h -> h.createQuery("SELECT name, value FROM site_settings")
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> values.put(e.getKey(), e.getValue())));
-            current = SiteSettings.of(values);
-            cached = current;
-        }
-        return current;
+            return SiteSettings.of(values);
+        });
+    }
+
+    public SiteSettings settings() {
+        return cached.get();
     }
 
     public void forget() {
-        cached = null;
+        cached.forget();
     }
 
     static void save(Handle h, SiteSettings settings) {

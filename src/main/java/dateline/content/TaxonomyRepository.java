@@ -1,6 +1,7 @@
 package dateline.content;
 
 import dateline.platform.Database;
+import dateline.platform.Remembered;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * SQL for sections, authors and tags: the things stories are filed under.
  *
- * <p>The section list is on every page, so it is kept in memory; whoever follows the event log
- * calls {@link #forgetSections()} when an event touches the navigation.
+ * <p>The section list is on every page, so it is kept in memory: the write path forgets it when it
+ * changes a section (so this node shows the change at once), and whoever follows the event log
+ * forgets it when an event touches the navigation (so every other node does too).
  */
 public final class TaxonomyRepository {
     static final RowMapper<Section> SECTION = (rs, ctx) -> new Section(rs.getString("id"), rs.getString("slug"),
@@ -21,24 +23,21 @@ public final class TaxonomyRepository {
     static final RowMapper<Tag> TAG = (rs, ctx) -> new Tag(rs.getString("id"), rs.getString("slug"), rs.getString("name"));
 
     private final Database db;
-    private volatile List<Section> sections;
+    private final Remembered<List<Section>> sections;
 
     public TaxonomyRepository(Database db) {
         this.db = db;
+        this.sections = new Remembered<>(() -> db.jdbi().withHandle(h ->
+                h.createQuery("SELECT * FROM sections ORDER BY position, name").map(SECTION).list()));
     }
 
     /** Every section in navigation order, from memory after the first call. */
     public List<Section> sections() {
-        List<Section> cached = sections;
-        if (cached == null) {
-            cached = db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM sections ORDER BY position, name").map(SECTION).list());
-            sections = cached;
-        }
-        return cached;
+        return sections.get();
     }
 
     public void forgetSections() {
-        sections = null;
+        sections.forget();
     }
 
     public Optional<Section> sectionBySlug(String slug) {
