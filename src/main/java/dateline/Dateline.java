@@ -16,6 +16,7 @@ import dateline.desk.Accounts;
 import dateline.desk.AdminPages;
 import dateline.desk.DeskAssets;
 import dateline.desk.DeskLookups;
+import dateline.desk.ImageLibrary;
 import dateline.desk.DeskRoutes;
 import dateline.desk.Presence;
 import dateline.desk.LoginLimiter;
@@ -162,7 +163,8 @@ public final class Dateline implements AutoCloseable {
         StoryRoutes stories = new StoryRoutes(articles, revisions, content, taxonomy, images, new Presence(db, clock), templates, config, deskAssets,
                 articlePages::preview, clock);
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
-                config, deskAssets, stories, new DeskLookups(content, taxonomy, searcher, config.zone()),
+                config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
+                new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
                 new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));

@@ -428,6 +428,64 @@ function relatedPicker(input) {
   });
 }
 
+// Lead image: the finder asks the image library as one types and shows its matches as choices,
+// keeping "No lead image" and the one chosen. (Without JavaScript the finder reloads the page.)
+function imageFinder(finder) {
+  const input = finder.elements.images;
+  const choices = document.querySelector(".image-choices");
+  const status = document.getElementById("image-find-status");
+  // Typing a search is not an edit of the story: no autosave, no warning before leaving.
+  ["input", "change"].forEach(type => input.addEventListener(type, event => event.stopPropagation()));
+  const choice = image => {
+    const label = document.createElement("label");
+    label.className = "image-choice";
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "leadImageId";
+    radio.value = image.id;
+    const img = document.createElement("img");
+    img.src = image.thumb;
+    img.alt = image.alt;
+    img.width = 160;
+    img.height = Math.round(image.height * 160 / Math.max(1, image.width));
+    img.loading = "lazy";
+    const words = document.createElement("span");
+    words.textContent = image.caption || image.alt;
+    label.append(radio, img, words);
+    return label;
+  };
+  let timer, latest = 0;
+  const find = async () => {
+    const asked = ++latest;
+    const q = input.value.trim();
+    const response = await fetch("/desk/images/search?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}}).catch(() => null);
+    if (asked !== latest) return; // a later search is on its way
+    if (!response || !response.ok) {
+      status.textContent = "The search failed; try again.";
+      return;
+    }
+    const found = await response.json();
+    const kept = [...choices.querySelectorAll(".image-choice")].filter(label => {
+      const radio = label.querySelector("input");
+      return radio.value === "" || radio.checked;
+    });
+    const keptIds = kept.map(label => label.querySelector("input").value);
+    choices.replaceChildren(...kept, ...found.filter(image => !keptIds.includes(image.id)).map(choice));
+    status.textContent = !q ? "The most recent images."
+      : found.length ? found.length + (found.length === 1 ? " image matches" : " images match") + " “" + q + "”."
+      : "No image matches “" + q + "”.";
+  };
+  finder.addEventListener("submit", event => {
+    event.preventDefault();
+    clearTimeout(timer);
+    find();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(find, 250);
+  });
+}
+
 // Autosave: unpublished stories only (a published story changes in public when saved). Each autosave
 // carries the version the form holds and moves it forward, so the writer's own saves never conflict.
 function autosave(form, status, storyId) {
@@ -530,6 +588,8 @@ if (form) {
   mountEditor(form.elements.bodyHtml);
   if (form.elements.tags) tagSuggestions(form.elements.tags);
   if (form.elements.relatedIds) relatedPicker(form.elements.relatedIds);
+  const finder = document.getElementById("image-search");
+  if (finder) imageFinder(finder);
   const storyId = form.dataset.story;
   if (storyId) {
     presence(storyId);

@@ -184,18 +184,29 @@ public final class ArticleRepository {
 
     /** Stories in one workflow state, most recently changed first: for the desk. */
     public List<Article> byStatus(Status status, int limit) {
-        return byStatus(status, null, null, limit);
+        return byStatus(status, null, null, limit, 0);
     }
 
     /**
      * Stories in one workflow state, most recently changed first; optionally only one section's, and
      * only those a given account created (by its email, as revisions record it).
      */
-    public List<Article> byStatus(Status status, String sectionId, String creator, int limit) {
-        String where = "WHERE a.status = :status" + (sectionId == null ? "" : " AND a.section_id = :section")
+    public List<Article> byStatus(Status status, String sectionId, String creator, int limit, int offset) {
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + inState(sectionId, creator)
+                        + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+                .bind("status", status.dbValue()).bind("section", sectionId).bind("creator", creator).bind("limit", limit).bind("offset", offset)
+                .map(JOINED).list()));
+    }
+
+    /** How many stories {@link #byStatus(Status, String, String, int, int)} would list without a limit. */
+    public int countByStatus(Status status, String sectionId, String creator) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles a " + inState(sectionId, creator))
+                .bind("status", status.dbValue()).bind("section", sectionId).bind("creator", creator).mapTo(Integer.class).one());
+    }
+
+    private static String inState(String sectionId, String creator) {
+        return "WHERE a.status = :status" + (sectionId == null ? "" : " AND a.section_id = :section")
                 + (creator == null ? "" : " AND a.id IN (SELECT article_id FROM revisions WHERE version = 1 AND actor = :creator)");
-        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + where + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
-                .bind("status", status.dbValue()).bind("section", sectionId).bind("creator", creator).bind("limit", limit).map(JOINED).list()));
     }
 
     /**
@@ -203,10 +214,18 @@ public final class ArticleRepository {
      * changed first: the desk's "find a story".
      */
     public List<Article> withHeadline(String text, String sectionId, int limit) {
-        String pattern = "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String where = "WHERE LOWER(a.headline) LIKE :pattern ESCAPE '\\'" + (sectionId == null ? "" : " AND a.section_id = :section");
+        String pattern = containing(text);
+        String where = "WHERE LOWER(a.headline) LIKE :pattern ESCAPE '!'" + (sectionId == null ? "" : " AND a.section_id = :section");
         return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + where + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
                 .bind("pattern", pattern).bind("section", sectionId).bind("limit", limit).map(JOINED).list()));
+    }
+
+    /**
+     * A {@code LIKE … ESCAPE '!'} pattern for lower-cased text containing {@code text}, its % and _
+     * taken literally. ('!' rather than a backslash, which SQL parsers disagree about inside quotes.)
+     */
+    static String containing(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Ids of scheduled stories whose time has come, oldest first. */

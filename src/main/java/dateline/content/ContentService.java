@@ -106,6 +106,29 @@ public final class ContentService {
     }
 
     /**
+     * Changes an image's alt text, caption and credit. Stories that lead with it show the new words at
+     * once, so each gets an event (their pages and cards are refreshed); no story changes version, as
+     * none of their own fields changed. Images inside a body keep the words written there.
+     */
+    public Image describeImage(String id, String altText, String caption, String credit) {
+        ValidationErrors errors = new ValidationErrors();
+        if (altText == null || altText.isBlank()) {
+            errors.add("altText", "Describe the image for readers who cannot see it (alt text).");
+        }
+        errors.throwIfAny();
+        return write(h -> {
+            images.find(h, id).orElseThrow(() -> new NotFound("No image with id '%s'.".formatted(id)));
+            images.describe(h, id, altText.strip(), caption == null ? "" : caption.strip(), credit == null ? "" : credit.strip());
+            Instant at = now();
+            events.append(h, at, "image.described", id, List.of("image:" + id));
+            for (String storyId : images.leadOf(h, id)) {
+                events.append(h, at, "article.image_described", storyId, keys(articles.findById(h, storyId).orElseThrow(), null));
+            }
+            return images.find(h, id).orElseThrow();
+        });
+    }
+
+    /**
      * The story as it would be with this draft saved (for a new story, {@code id} is null), checked and
      * sanitized exactly as a save would do it, but with nothing kept: the transaction is rolled back.
      */
@@ -361,18 +384,22 @@ public final class ContentService {
     private Article record(Handle h, Article before, String id, String action, String actor, String eventType) {
         Article after = articles.findById(h, id).orElseThrow();
         revisions.insert(h, after, actor == null ? "system" : actor, action);
+        events.append(h, after.modifiedAt(), eventType, id, keys(after, before));
+        return after;
+    }
+
+    /** What a story's change touches: its desk views always; the pages that list it if it is or was public. */
+    private static Set<String> keys(Article after, Article before) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add("article:" + id);
-        boolean publicChange = after.isPublished() || (before != null && before.isPublished());
-        if (publicChange) {
+        keys.add("article:" + after.id());
+        if (after.isPublished() || (before != null && before.isPublished())) {
             keys.add("home");
             keys.addAll(after.surrogateKeys());
             if (before != null) {
                 keys.addAll(before.surrogateKeys());
             }
         }
-        events.append(h, after.modifiedAt(), eventType, id, keys);
-        return after;
+        return keys;
     }
 
     private static ArticleRepository.Row withState(Article a, Status status, Instant modified, Long firstPublished, Long updated, Long scheduled) {

@@ -28,10 +28,49 @@ public final class ImageRepository {
         return h.createQuery("SELECT " + COLUMNS + " FROM images WHERE id = :id").bind("id", id).map(IMAGE).findOne();
     }
 
-    /** The most recently stored images, newest first. */
-    public List<Image> recent(int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM images ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .bind("limit", limit).map(IMAGE).list());
+    /**
+     * Images whose alt text, caption or credit contain every word of {@code words}, newest first; all
+     * images when there are no words. Up to {@code limit} from {@code offset}.
+     */
+    public List<Image> search(String words, int offset, int limit) {
+        List<String> terms = words == null ? List.of() : java.util.Arrays.stream(words.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty()).limit(8).toList();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM images WHERE 1 = 1");
+        for (int i = 0; i < terms.size(); i++) {
+            sql.append(" AND (LOWER(alt_text) LIKE :w%1$d ESCAPE '!' OR LOWER(caption) LIKE :w%1$d ESCAPE '!' OR LOWER(credit) LIKE :w%1$d ESCAPE '!')"
+                    .formatted(i));
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+        return db.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+            for (int i = 0; i < terms.size(); i++) {
+                query.bind("w" + i, ArticleRepository.containing(terms.get(i)));
+            }
+            return query.map(IMAGE).list();
+        });
+    }
+
+    /** A story that shows an image: as its lead image, or in its body. */
+    public record Use(String articleId, String headline, Status status, boolean lead) {}
+
+    /** The stories that show this image, most recently changed first. */
+    public List<Use> uses(String imageId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, headline, status, lead_image_id FROM articles "
+                        + "WHERE lead_image_id = :id OR body_html LIKE :inBody ORDER BY modified_at DESC, id DESC")
+                .bind("id", imageId).bind("inBody", "%/media/" + imageId + "/%")
+                .map((rs, ctx) -> new Use(rs.getString("id"), rs.getString("headline"), Status.fromDb(rs.getString("status")),
+                        imageId.equals(rs.getString("lead_image_id"))))
+                .list());
+    }
+
+    /** Ids of the stories whose lead image this is. */
+    List<String> leadOf(Handle h, String imageId) {
+        return h.createQuery("SELECT id FROM articles WHERE lead_image_id = :id ORDER BY id").bind("id", imageId).mapTo(String.class).list();
+    }
+
+    void describe(Handle h, String id, String altText, String caption, String credit) {
+        h.createUpdate("UPDATE images SET alt_text = :alt, caption = :caption, credit = :credit WHERE id = :id")
+                .bind("id", id).bind("alt", altText).bind("caption", caption).bind("credit", credit).execute();
     }
 
     public List<Image> all() {

@@ -30,7 +30,8 @@ import java.util.Optional;
 /**
  * The newsroom desk under {@code /desk}: the route table, sign-in and sign-out, the desk home, the
  * audit log, one's own account and the site settings. Stories are edited by {@link StoryRoutes},
- * the editor's look-ups answered by {@link DeskLookups}, and admins' pages by {@link AdminPages}.
+ * images kept by {@link ImageLibrary}, the editor's look-ups answered by {@link DeskLookups}, and
+ * admins' pages by {@link AdminPages}.
  *
  * <p>Every route is declared in {@link #ROUTES} with the least role it needs, and is checked on the
  * server: anonymous readers are sent to sign in (GET) or refused (POST), a role too low is refused
@@ -43,6 +44,8 @@ public final class DeskRoutes {
     static final String SLOW_DOWN = "Too many failed sign-ins. Wait fifteen minutes and try again.";
     static final String STALE_FORM = "This form has expired. Reload the page and try again.";
     static final String ROLE_TOO_LOW = "Your role does not allow this.";
+    static final int HOME_LIST = 20;
+    static final int LIST_PAGE = 50;
 
     /** A desk route and the least role it needs; null means anyone may call it. */
     public record DeskRoute(String method, String path, Role minimum) {}
@@ -64,7 +67,11 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/webhooks", Role.ADMIN),
             new DeskRoute("POST", "/desk/webhooks/{id}/disable", Role.ADMIN),
             new DeskRoute("GET", "/desk/tags", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/images", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/images", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/images/search", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/images/{id}", Role.CONTRIBUTOR),
+            new DeskRoute("POST", "/desk/images/{id}", Role.EDITOR),
             new DeskRoute("GET", "/desk/stories/new", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/search", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
@@ -93,12 +100,13 @@ public final class DeskRoutes {
     private final DeskAssets assets;
     private final StoryRoutes stories;
     private final DeskLookups lookups;
+    private final ImageLibrary library;
     private final AdminPages admin;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
-                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, AdminPages admin) {
+                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, AdminPages admin) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -112,6 +120,7 @@ public final class DeskRoutes {
         this.assets = assets;
         this.stories = stories;
         this.lookups = lookups;
+        this.library = library;
         this.admin = admin;
     }
 
@@ -167,7 +176,11 @@ public final class DeskRoutes {
             case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/webhooks/{id}/disable" -> admin::disableWebhook;
             case "GET /desk/tags" -> lookups::tags;
-            case "POST /desk/images" -> lookups::uploadImage;
+            case "GET /desk/images" -> library::library;
+            case "POST /desk/images" -> library::upload;
+            case "GET /desk/images/search" -> library::search;
+            case "GET /desk/images/{id}" -> library::image;
+            case "POST /desk/images/{id}" -> library::describe;
             case "GET /desk/stories/search" -> lookups::stories;
             case "POST /desk/stories/preview" -> stories::preview;
             case "POST /desk/stories/{id}/preview" -> stories::preview;
@@ -252,12 +265,27 @@ public final class DeskRoutes {
                 .findFirst().orElse(null);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, sectionId, 50);
-        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found,
-                articles.byStatus(Status.DRAFT, sectionId, session.user().email(), 20),
-                articles.byStatus(Status.REVIEW, sectionId, null, 20), articles.byStatus(Status.SCHEDULED, sectionId, null, 20),
-                articles.byStatus(Status.DRAFT, sectionId, null, 20), articles.byStatus(Status.PUBLISHED, sectionId, null, 20),
-                articles.byStatus(Status.UNPUBLISHED, sectionId, null, 20));
+        Optional<DeskHomePage.Shelf> alone = DeskHomePage.Shelf.byId(ctx.queryParam("list"));
+        List<DeskHomePage.StoryList> lists = alone.map(shelf -> List.of(storyList(shelf, sectionId, session, pageNumber(ctx), LIST_PAGE)))
+                .orElseGet(() -> java.util.Arrays.stream(DeskHomePage.Shelf.values()).map(shelf -> storyList(shelf, sectionId, session, 1, HOME_LIST))
+                        .toList());
+        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found, lists, alone.isPresent());
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
+    }
+
+    private DeskHomePage.StoryList storyList(DeskHomePage.Shelf shelf, String sectionId, Sessions.Session session, int page, int size) {
+        String creator = shelf.mine ? session.user().email() : null;
+        return new DeskHomePage.StoryList(shelf, articles.byStatus(shelf.status, sectionId, creator, size, (page - 1) * size),
+                articles.countByStatus(shelf.status, sectionId, creator), page, size);
+    }
+
+    /** The {@code page} query parameter, from 1; anything else is the first page. */
+    static int pageNumber(Context ctx) {
+        try {
+            return Math.clamp(Integer.parseInt(Optional.ofNullable(ctx.queryParam("page")).orElse("1").strip()), 1, 10_000);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** A form field; a request body over the size limits is refused with a message instead of failing. */

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
-                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices) {
+                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices, String imageQuery) {
 
     public String error(String field) {
         return dateline.platform.ValidationErrors.messagesFor(errors, field);

@@ -81,19 +81,21 @@ public final class StoryRoutes {
     private void renderStory(Context ctx, Article stored, StoryForm form, Map<String, List<String>> errors, String message,
                              List<String> changed, int status) {
         Sessions.Session session = ctx.attribute("session");
+        String imageQuery = Optional.ofNullable(ctx.queryParam("images")).orElse("").strip();
         List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(DeskChrome.of(config.siteName(), assets, session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
-                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId()));
+                session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
+                imageQuery);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 
-    /** The form's lead image first (whatever its age), then the most recent uploads. */
-    private List<Image> imageChoices(String chosenId) {
+    /** The form's lead image first (whatever its age), then the images found with {@code query} (the newest without one). */
+    private List<Image> imageChoices(String chosenId, String query) {
         List<Image> choices = new ArrayList<>();
         if (!chosenId.isBlank()) {
             images.find(chosenId.strip()).ifPresent(choices::add);
         }
-        images.recent(24).stream().filter(i -> !i.id().equals(chosenId.strip())).forEach(choices::add);
+        images.search(query, 0, ImageLibrary.CHOICES).stream().filter(i -> !i.id().equals(chosenId.strip())).forEach(choices::add);
         return choices;
     }
 
@@ -170,7 +172,7 @@ public final class StoryRoutes {
             return form;
         }
         try {
-            Image image = content.addImage(ImageUpload.check(DeskLookups.bytes(file)), DeskRoutes.formParam(ctx, "leadImageAlt"),
+            Image image = content.addImage(ImageUpload.check(ImageLibrary.bytes(file)), DeskRoutes.formParam(ctx, "leadImageAlt"),
                     DeskRoutes.formParam(ctx, "leadImageCaption"), DeskRoutes.formParam(ctx, "leadImageCredit"));
             return form.withLeadImageId(image.id());
         } catch (ValidationFailed e) {

@@ -249,8 +249,10 @@ class DeskBrowserTest {
 
     @Test
     void desk_pages_have_no_wcag_2_1_a_or_aa_violations() {
+        var image = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(640, 360)), "A library card", "In the library", "Photo: us");
         signIn("ada@example.org");
-        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new")) {
+        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new",
+                "/desk/images", "/desk/images/" + image.id())) {
             browser.get(base + path);
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
             Chromium.screenshot(browser, "desk" + path.replace('/', '-'));
@@ -281,5 +283,34 @@ class DeskBrowserTest {
         WebElement pasted = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".editor-body figure img")));
         assertThat(pasted.getDomAttribute("alt")).isEqualTo("A pasted test card");
         assertThat(pasted.getDomAttribute("src")).matches("/media/[0-9a-z]+/w640\\.jpg").doesNotContain(existing.id());
+    }
+
+    @Test
+    void the_lead_image_finder_shows_the_images_matching_what_is_typed_and_the_one_picked_is_saved() {
+        var cranes = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(320, 180)), "Cranes at the container port", "", "");
+        var parliament = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(320, 180)), "Parliament at night", "", "");
+        Article story = site.content.create(new dateline.content.ArticleDraft("Port expands", "", "<p>More cranes.</p>", "", world.id(),
+                List.of(), List.of(), null, "en", "staff", null), "test");
+        signIn("erin@example.org");
+        browser.get(base + "/desk/stories/" + story.id());
+        editor();
+        String parliamentChoice = "input[name=leadImageId][value='" + parliament.id() + "']";
+        String cranesChoice = "input[name=leadImageId][value='" + cranes.id() + "']";
+        assertThat(browser.findElements(By.cssSelector(cranesChoice))).as("recent images are offered").hasSize(1);
+
+        css("#image-find").sendKeys("parliament");
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(cranesChoice), 0));
+        assertThat(css("#image-find-status").getText()).isEqualTo("1 image matches “parliament”.");
+        assertThat(browser.getCurrentUrl()).as("found without leaving the page").endsWith("/desk/stories/" + story.id());
+        css(parliamentChoice).click();
+        css("#image-find").sendKeys(Keys.chord(Keys.CONTROL, "a"), "cranes", Keys.ENTER);
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(cranesChoice), 1));
+        assertThat(css(parliamentChoice).isSelected()).as("the chosen image stays among the choices").isTrue();
+        Chromium.screenshot(browser, "desk-image-finder");
+
+        css("button[name=action][value=save]").click();
+        waiting().until(ExpectedConditions.urlContains("/desk/stories/" + story.id()));
+        waiting().until(d -> site.app.articles().findById(story.id()).orElseThrow().leadImage() != null);
+        assertThat(site.app.articles().findById(story.id()).orElseThrow().leadImage().id()).isEqualTo(parliament.id());
     }
 }

@@ -67,8 +67,18 @@ final class DeskClient {
                 + "&language=en&source=staff&action=" + action;
     }
 
-    /** A multipart/form-data POST, as a browser sends a form with a file field; the CSRF token is added. */
+    /** A multipart/form-data POST, as the editor's script sends it (asking for JSON); the CSRF token is added. */
     HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        return postMultipart(path, fields, fileField, fileName, file, "application/json");
+    }
+
+    /** A multipart/form-data POST, as a browser sends a form with a file field (asking for a page); the CSRF token is added. */
+    HttpResponse<String> postFormWithFile(String path, java.util.Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        return postMultipart(path, fields, fileField, fileName, file, "text/html,application/xhtml+xml");
+    }
+
+    private HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields, String fileField, String fileName, byte[] file,
+                                               String accept) {
         String boundary = "----dateline" + System.nanoTime();
         var out = new java.io.ByteArrayOutputStream();
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
@@ -84,7 +94,7 @@ final class DeskClient {
         }
         out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return site.postBody(path, "multipart/form-data; boundary=" + boundary, out.toByteArray(),
-                "Cookie", DeskRoutes.SESSION_COOKIE + "=" + sessionCookie, "Accept", "application/json");
+                "Cookie", DeskRoutes.SESSION_COOKIE + "=" + sessionCookie, "Accept", accept);
     }
 
     static String enc(String s) {

@@ -62,7 +62,11 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/webhooks", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422));
         MATRIX.put("POST /desk/webhooks/{id}/disable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("GET /desk/tags", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/images", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/images", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // no file
+        MATRIX.put("GET /desk/images/search", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/images/{id}", Map.of("anonymous", 303, "contributor", 404, "editor", 404, "admin", 404)); // a story id is no image
+        MATRIX.put("POST /desk/images/{id}", Map.of("anonymous", 403, "contributor", 403, "editor", 404, "admin", 404));
         MATRIX.put("GET /desk/stories/search", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/stories/preview", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422));
         MATRIX.put("POST /desk/stories/{id}/preview", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422));

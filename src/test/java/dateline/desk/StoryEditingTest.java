@@ -177,4 +177,28 @@ class StoryEditingTest {
         assertThat(literal.substring(literal.indexOf("id=\"found\""), literal.indexOf("id=\"my-drafts\""))).contains("None.")
                 .doesNotContain("Erin's sport draft");
     }
+
+    @Test
+    void a_long_list_on_the_desk_home_shows_its_size_and_is_read_a_page_at_a_time() {
+        Section sport = site.givenSection("Sport");
+        for (int i = 1; i <= 52; i++) {
+            site.clock.advance(java.time.Duration.ofMinutes(1));
+            site.content.create(site.givenDraft("Draft number " + i, world), "eddie@example.org");
+        }
+        site.content.create(site.givenDraft("A sport draft", sport), "eddie@example.org");
+
+        String home = editor.get("/desk?section=" + world.id()).body();
+        String mine = home.substring(home.indexOf("id=\"my-drafts\""), home.indexOf("id=\"in-review\""));
+        assertThat(mine).contains("My drafts <span class=\"count\">(52)</span>", "Draft number 52<", "Draft number 33<")
+                .doesNotContain("Draft number 32<", "A sport draft")
+                .contains("<a href=\"/desk?list=my-drafts&amp;section=" + world.id() + "\">See all 52 in “My drafts”</a>");
+        assertThat(home).contains("In review <span class=\"count\">(0)</span>");
+
+        String first = editor.get("/desk?list=my-drafts&section=" + world.id()).body();
+        assertThat(first).contains("Draft number 52<", "Draft number 3<", "rel=\"next\"").doesNotContain("Draft number 2<", "rel=\"prev\"", "id=\"in-review\"");
+        String second = editor.get("/desk?list=my-drafts&section=" + world.id() + "&page=2").body();
+        assertThat(second).contains("Draft number 2<", "Draft number 1<", "rel=\"prev\"").doesNotContain("Draft number 3<", "rel=\"next\"");
+        assertThat(editor.get("/desk?list=drafts").body()).contains("All drafts <span class=\"count\">(53)</span>", "A sport draft");
+        assertThat(editor.get("/desk?list=nonsense").body()).as("an unknown list is the whole home").contains("id=\"in-review\"");
+    }
 }

@@ -108,7 +108,9 @@ class HtmlValidityTest {
         String session = deskSession();
         String storyId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id();
         for (String path : List.of("/desk", "/desk/stories/new", "/desk/stories/" + storyId, "/desk/stories/" + storyId + "/revisions",
-                "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account")) {
+                "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/images",
+                "/desk/images?q=" + java.net.URLEncoder.encode("no such words", java.nio.charset.StandardCharsets.UTF_8),
+                "/desk/images/" + app.parts().images().all().getFirst().id(), "/desk/stories/" + storyId + "?images=a", "/desk?list=published")) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
                     .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
