@@ -286,6 +286,22 @@ public final class ContentService {
         });
     }
 
+    /**
+     * Returns a story in review, or a scheduled one, to draft: an editor sends it back to its writer
+     * (saying why in {@code note}, which the writer sees), or takes it off the schedule.
+     */
+    public Article sendBack(String id, int baseVersion, String note, String actor) {
+        return write(h -> sendBack(h, current(h, id, baseVersion), baseVersion, note, actor));
+    }
+
+    private Article sendBack(Handle h, Article before, int baseVersion, String note, String actor) {
+        if (before.status() != Status.REVIEW && before.status() != Status.SCHEDULED) {
+            throw new Conflict("Only a story in review or scheduled can go back to draft; this story is " + before.status().dbValue() + ".");
+        }
+        update(h, withState(before, Status.DRAFT, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+        return record(h, before, id(before), "return", note == null ? "" : note.strip(), actor, "article.returned");
+    }
+
     /** Attaches a public correction note; it sets the "Updated" time of a published story. */
     public Article correct(String id, int baseVersion, String note, String actor) {
         return write(h -> correct(h, current(h, id, baseVersion), baseVersion, note, actor));
@@ -303,7 +319,7 @@ public final class ContentService {
     }
 
     /** What the desk asks for along with a save. */
-    public enum Step { SAVE, SUBMIT, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
+    public enum Step { SAVE, SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
 
     /**
      * The desk's buttons: saves the form's changes (if {@code changes} is not null) and takes the step,
@@ -311,7 +327,7 @@ public final class ContentService {
      * and the form can be sent again as it is.
      *
      * @param at the publication time, for {@link Step#SCHEDULE}
-     * @param note the public correction, for {@link Step#CORRECT}
+     * @param note the public correction, for {@link Step#CORRECT}; the word to the writer, for {@link Step#SEND_BACK}
      */
     public Article saveAndThen(String id, int baseVersion, ArticleDraft changes, Step step, Instant at, String note, String actor) {
         return write(h -> {
@@ -324,6 +340,7 @@ public final class ContentService {
             return switch (step) {
                 case SAVE -> article;
                 case SUBMIT -> submitForReview(h, article, version, actor);
+                case SEND_BACK -> sendBack(h, article, version, note, actor);
                 case PUBLISH -> publish(h, article, version, actor);
                 case UNPUBLISH -> unpublish(h, article, version, actor);
                 case SCHEDULE -> schedule(h, article, version, at, actor);
@@ -382,8 +399,12 @@ public final class ContentService {
 
     /** Stores the revision of the new state and appends the event naming what it touched. */
     private Article record(Handle h, Article before, String id, String action, String actor, String eventType) {
+        return record(h, before, id, action, null, actor, eventType);
+    }
+
+    private Article record(Handle h, Article before, String id, String action, String note, String actor, String eventType) {
         Article after = articles.findById(h, id).orElseThrow();
-        revisions.insert(h, after, actor == null ? "system" : actor, action);
+        revisions.insert(h, after, actor == null ? "system" : actor, action, note);
         events.append(h, after.modifiedAt(), eventType, id, keys(after, before));
         return after;
     }

@@ -17,10 +17,10 @@ import org.jdbi.v3.core.Handle;
  */
 public final class RevisionRepository {
     /** One saved state of a story, without its snapshot. */
-    public record RevisionEntry(int version, Instant at, String actor, String action) {}
+    public record RevisionEntry(int version, Instant at, String actor, String action, String note) {}
 
     /** One entry of the desk's audit log: who did what to which story, when. */
-    public record AuditEntry(Instant at, String actor, String action, String articleId, String headline, int version) {}
+    public record AuditEntry(Instant at, String actor, String action, String articleId, String headline, int version, String note) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,11 +31,11 @@ public final class RevisionRepository {
     }
 
     /** Stores the revision of a story's new state, inside the writer's transaction. */
-    void insert(Handle h, Article after, String actor, String action) {
-        h.createUpdate("INSERT INTO revisions (article_id, version, created_at, actor, action, snapshot) "
-                        + "VALUES (:article, :version, :at, :actor, :action, :snapshot)")
+    void insert(Handle h, Article after, String actor, String action, String note) {
+        h.createUpdate("INSERT INTO revisions (article_id, version, created_at, actor, action, note, snapshot) "
+                        + "VALUES (:article, :version, :at, :actor, :action, :note, :snapshot)")
                 .bind("article", after.id()).bind("version", after.version()).bind("at", after.modifiedAt().toEpochMilli())
-                .bind("actor", actor).bind("action", action).bind("snapshot", snapshot(after)).execute();
+                .bind("actor", actor).bind("action", action).bind("note", note == null ? "" : note).bind("snapshot", snapshot(after)).execute();
     }
 
     static String snapshot(Article a) {
@@ -63,10 +63,22 @@ public final class RevisionRepository {
 
     /** A story's revisions, newest first. */
     public List<RevisionEntry> list(String articleId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT version, created_at, actor, action FROM revisions WHERE article_id = :id ORDER BY version DESC")
-                .bind("id", articleId)
-                .map((rs, ctx) -> new RevisionEntry(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4))).list());
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT version, created_at, actor, action, note FROM revisions WHERE article_id = :id ORDER BY version DESC")
+                .bind("id", articleId).map(ENTRY).list());
     }
+
+    /**
+     * The story's last workflow step (sent for review, sent back, scheduled, published, unpublished),
+     * if it has taken one: the desk shows a writer why their story came back.
+     */
+    public Optional<RevisionEntry> lastStep(String articleId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT version, created_at, actor, action, note FROM revisions WHERE article_id = :id "
+                        + "AND action IN ('submit', 'return', 'schedule', 'publish', 'unpublish') ORDER BY version DESC LIMIT 1")
+                .bind("id", articleId).map(ENTRY).findOne());
+    }
+
+    private static final org.jdbi.v3.core.mapper.RowMapper<RevisionEntry> ENTRY = (rs, ctx) -> new RevisionEntry(rs.getInt(1),
+            Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5));
 
     /** The JSON snapshot of a story as it was at one version, if that revision exists. */
     public Optional<String> snapshot(String articleId, int version) {
@@ -88,12 +100,12 @@ public final class RevisionRepository {
 
     /** The latest publishes, unpublishes, corrections and schedulings, newest first. */
     public List<AuditEntry> auditLog(int limit) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT r.created_at, r.actor, r.action, r.article_id, a.headline, r.version "
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT r.created_at, r.actor, r.action, r.article_id, a.headline, r.version, r.note "
                         + "FROM revisions r JOIN articles a ON a.id = r.article_id "
-                        + "WHERE r.action IN ('publish', 'unpublish', 'correct', 'schedule') ORDER BY r.created_at DESC, r.id DESC LIMIT :limit")
+                        + "WHERE r.action IN ('publish', 'unpublish', 'correct', 'schedule', 'return') ORDER BY r.created_at DESC, r.id DESC LIMIT :limit")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new AuditEntry(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                        rs.getString(5), rs.getInt(6), rs.getString(7)))
                 .list());
     }
 }

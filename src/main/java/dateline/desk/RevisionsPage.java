@@ -16,7 +16,11 @@ public record RevisionsPage(DeskChrome chrome, ZoneId zone, Article article, Lis
      */
     public record Row(RevisionEntry newest, int oldest, int count) {
         public String what() {
-            return count == 1 ? newest.action() : "autosave ×" + count + " (versions " + oldest + "–" + newest.version() + ")";
+            if (count > 1) {
+                return "autosave ×" + count + " (versions " + oldest + "–" + newest.version() + ")";
+            }
+            String action = newest.action().equals("return") ? "sent back to draft" : newest.action();
+            return newest.note().isBlank() ? action : action + ": “" + newest.note() + "”";
         }
     }
 

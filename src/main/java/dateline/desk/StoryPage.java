@@ -13,10 +13,20 @@ import java.util.Map;
  * @param stored the story as it is now, or null for a new one
  * @param picks the published stories among the form's Read-more picks, in the form's order
  * @param imageChoices the lead images offered: the form's own first, then the most recent uploads
+ * @param sentBack the step that returned this draft to its writer, if that was its last step; else null
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
-                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices, String imageQuery) {
+                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices, String imageQuery,
+                        dateline.content.RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone) {
+
+    public String display(java.time.Instant at) {
+        return dateline.site.Times.display(at, zone);
+    }
+
+    public String iso(java.time.Instant at) {
+        return dateline.site.Times.iso(at, zone);
+    }
 
     public String error(String field) {
         return dateline.platform.ValidationErrors.messagesFor(errors, field);

@@ -85,7 +85,8 @@ public final class StoryRoutes {
         List<String> others = stored == null ? List.of() : presence.seenOrUnknown(stored.id(), session.user());
         StoryPage page = new StoryPage(DeskChrome.of(config.siteName(), assets, session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
                 session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
-                imageQuery);
+                imageQuery, stored == null || stored.status() != Status.DRAFT ? null
+                        : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone());
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 
@@ -147,6 +148,7 @@ public final class StoryRoutes {
         try {
             ContentService.Step step = switch (action) {
                 case "submit" -> ContentService.Step.SUBMIT;
+                case "return" -> ContentService.Step.SEND_BACK;
                 case "publish" -> ContentService.Step.PUBLISH;
                 case "unpublish" -> ContentService.Step.UNPUBLISH;
                 case "schedule" -> ContentService.Step.SCHEDULE;
@@ -155,7 +157,8 @@ public final class StoryRoutes {
             };
             Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
             form = withUploadedLeadImage(ctx, form);
-            content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, form.correction(), actor);
+            String note = step == ContentService.Step.SEND_BACK ? DeskRoutes.formParam(ctx, "returnNote") : form.correction();
+            content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, note, actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
             renderStory(ctx, stored, form, e.errors().asMap(), null, List.of(), 422);

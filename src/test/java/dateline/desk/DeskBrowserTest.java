@@ -250,9 +250,13 @@ class DeskBrowserTest {
     @Test
     void desk_pages_have_no_wcag_2_1_a_or_aa_violations() {
         var image = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(640, 360)), "A library card", "In the library", "Photo: us");
+        Article returned = site.content.create(new dateline.content.ArticleDraft("Bridge closes", "", "<p>One source.</p>", "", world.id(),
+                List.of(), List.of(), null, "en", "staff", null), "test");
+        returned = site.content.submitForReview(returned.id(), returned.version(), "test");
+        returned = site.content.sendBack(returned.id(), returned.version(), "Find a second source.", "eddie@example.org");
         signIn("ada@example.org");
         for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new",
-                "/desk/images", "/desk/images/" + image.id())) {
+                "/desk/images", "/desk/images/" + image.id(), "/desk/stories/" + returned.id(), "/desk?list=drafts")) {
             browser.get(base + path);
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
             Chromium.screenshot(browser, "desk" + path.replace('/', '-'));

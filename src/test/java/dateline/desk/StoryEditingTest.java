@@ -201,4 +201,54 @@ class StoryEditingTest {
         assertThat(editor.get("/desk?list=drafts").body()).contains("All drafts <span class=\"count\">(53)</span>", "A sport draft");
         assertThat(editor.get("/desk?list=nonsense").body()).as("an unknown list is the whole home").contains("id=\"in-review\"");
     }
+
+    @Test
+    void an_editor_sends_a_story_in_review_back_to_its_writer_saying_why_and_the_writer_sees_it() {
+        HttpResponse<String> created = contributor.post("/desk/stories", form(contributor, "Bridge closes", "<p>One source says so.</p>", 0, "save"));
+        String id = created.headers().firstValue("Location").orElseThrow().replace("/desk/stories/", "");
+        assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Bridge closes", "<p>One source says so.</p>", 1, "submit")).statusCode())
+                .isEqualTo(303);
+        assertThat(editor.get("/desk/stories/" + id).body()).contains("<legend>Send back to the writer</legend>");
+
+        String sendBack = form(editor, "Bridge closes", "<p>One source says so.</p>", 2, "return") + "&returnNote=" + DeskClient.enc("Find a second source.");
+        assertThat(contributor.post("/desk/stories/" + id, sendBack.replace(editor.csrf, contributor.csrf)).statusCode())
+                .as("only editors send stories back").isEqualTo(403);
+        assertThat(editor.post("/desk/stories/" + id, sendBack).statusCode()).isEqualTo(303);
+        assertThat(stored(id).status()).isEqualTo(Status.DRAFT);
+        assertThat(stored(id).version()).isEqualTo(3);
+
+        String writerView = contributor.get("/desk/stories/" + id).body();
+        assertThat(writerView).contains("eddie@example.org sent this story back to draft on", "Find a second source.");
+        assertThat(contributor.get("/desk/stories/" + id + "/revisions").body()).contains("sent back to draft: “Find a second source.”");
+        assertThat(editor.get("/desk/audit").body()).contains("sent back to draft: “Find a second source.”");
+        assertThat(editor.post("/desk/stories/" + id, form(editor, "Bridge closes", "<p>One source says so.</p>", 3, "return")).body())
+                .as("a draft cannot be sent back").contains("Only a story in review or scheduled can go back to draft; this story is draft.");
+
+        assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Bridge closes", "<p>Two sources say so.</p>", 3, "submit")).statusCode())
+                .isEqualTo(303);
+        assertThat(stored(id).status()).isEqualTo(Status.REVIEW);
+        assertThat(editor.get("/desk/stories/" + id).body()).as("the note is gone once the story is sent again")
+                .doesNotContain("sent this story back");
+    }
+
+    @Test
+    void an_editor_takes_a_scheduled_story_off_the_schedule_and_it_is_not_published_when_the_time_comes() {
+        Article story = site.content.create(site.givenDraft("Budget leaks", world), "eddie@example.org");
+        assertThat(editor.post("/desk/stories/" + story.id(), form(editor, "Budget leaks", "<p>Figures.</p>", story.version(), "schedule")
+                + "&scheduledAt=2026-03-02T12:00").statusCode()).isEqualTo(303);
+        Article scheduled = stored(story.id());
+        assertThat(scheduled.status()).isEqualTo(Status.SCHEDULED);
+        assertThat(editor.get("/desk/stories/" + story.id()).body()).contains("<legend>Take off the schedule</legend>");
+
+        assertThat(editor.post("/desk/stories/" + story.id(), form(editor, "Budget leaks", "<p>Figures.</p>", scheduled.version(), "return"))
+                .statusCode()).isEqualTo(303);
+        Article back = stored(story.id());
+        assertThat(back.status()).isEqualTo(Status.DRAFT);
+        assertThat(back.scheduledAt()).isNull();
+
+        site.clock.advance(java.time.Duration.ofHours(4));
+        assertThat(site.content.publishDue("scheduler")).isZero();
+        assertThat(stored(story.id()).status()).isEqualTo(Status.DRAFT);
+        assertThat(editor.get("/desk/stories/" + story.id()).body()).contains("eddie@example.org sent this story back to draft on");
+    }
 }
