@@ -16,6 +16,7 @@ import dateline.desk.Accounts;
 import dateline.desk.AdminPages;
 import dateline.desk.DeskAssets;
 import dateline.desk.DeskLookups;
+import dateline.desk.FrontPageDesk;
 import dateline.desk.ImageLibrary;
 import dateline.desk.DeskRoutes;
 import dateline.desk.Presence;
@@ -160,11 +161,12 @@ public final class Dateline implements AutoCloseable {
         Sessions sessions = new Sessions(db, accounts, clock);
         Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         DeskAssets deskAssets = new DeskAssets(assets);
-        StoryRoutes stories = new StoryRoutes(articles, revisions, content, taxonomy, images, new Presence(db, clock), templates, config, deskAssets,
+        StoryRoutes stories = new StoryRoutes(articles, revisions, content, taxonomy, images, new Presence(db, clock), accounts, templates, config, deskAssets,
                 articlePages::preview, clock);
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
+                new FrontPageDesk(content, articles, templates, config.siteName(), deskAssets),
                 new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));

@@ -296,9 +296,18 @@ function mountEditor(textarea) {
         out.append(serializer.serializeFragment(view.state.doc.content));
         textarea.value = out.innerHTML;
         textarea.dispatchEvent(new Event("input", {bubbles: true}));
+        count(view.state.doc);
       }
     }
   });
+  // The length of the story as the desk talks about it: words, and minutes to read at 230 a minute.
+  const counter = document.createElement("p");
+  counter.className = "editor-count";
+  const count = doc => {
+    const words = doc.textBetween(0, doc.content.size, " ", " ").split(/\s+/).filter(Boolean).length;
+    counter.textContent = words === 1 ? "1 word" : words + " words" + (words ? " · about " + Math.max(1, Math.ceil(words / 230)) + " min to read" : "");
+  };
+  count(view.state.doc);
   const heading = level => ({label: "H" + level, title: "Heading " + level, run: setBlockType(schema.nodes.heading, {level}),
     active: s => blockActive(s, schema.nodes.heading, {level})});
   const linkItem = {label: "Link", title: "Link (Ctrl+K)", active: s => markActive(s, schema.marks.link), run: (s, d, v) => {
@@ -331,7 +340,7 @@ function mountEditor(textarea) {
   ]);
   wrapper.append(tools.bar, mount);
   textarea.hidden = true;
-  textarea.after(wrapper);
+  textarea.after(wrapper, counter);
   label.addEventListener("click", () => view.focus());
   tools.update(view.state);
   return view;

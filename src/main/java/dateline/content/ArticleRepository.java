@@ -339,6 +339,28 @@ public final class ArticleRepository {
         }
     }
 
+    /** The published stories an editor chose for the front page, in their order (chosen ones since unpublished are left out). */
+    public List<Article> frontPage() {
+        return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "JOIN front_page f ON f.article_id = a.id "
+                + "WHERE a.status = 'published' ORDER BY f.position").map(JOINED).list()));
+    }
+
+    /** Ids of every story chosen for the front page, in order, published or not. */
+    public List<String> frontPageIds() {
+        return db.jdbi().withHandle(this::frontPageIds);
+    }
+
+    List<String> frontPageIds(Handle h) {
+        return h.createQuery("SELECT article_id FROM front_page ORDER BY position").mapTo(String.class).list();
+    }
+
+    void replaceFrontPage(Handle h, List<String> ids) {
+        h.createUpdate("DELETE FROM front_page").execute();
+        for (int i = 0; i < ids.size(); i++) {
+            h.createUpdate("INSERT INTO front_page (position, article_id) VALUES (:p, :a)").bind("p", i).bind("a", ids.get(i)).execute();
+        }
+    }
+
     /** Ids of published stories after {@code afterId} in id order: for rebuilding derived views in batches. */
     public List<Article> publishedBatch(String afterId, int limit) {
         return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + "WHERE a.status = 'published' AND a.id > :after ORDER BY a.id LIMIT :limit")

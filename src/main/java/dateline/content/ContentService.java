@@ -349,6 +349,36 @@ public final class ContentService {
         });
     }
 
+    /** How many stories an editor may choose to lead the front page; the lead story is the first. */
+    public static final int FRONT_PAGE_CHOICES = 6;
+    static final String FRONT_PAGE_CHANGED = "Someone else changed the front page meanwhile. It is shown below as it is now; make your change again.";
+
+    /**
+     * Sets the stories that lead the front page, in order, replacing the list {@code basedOn} (the
+     * list the editor saw): if the front page changed since, nothing is kept and {@link Conflict} says so.
+     */
+    public List<String> setFrontPage(List<String> basedOn, List<String> ids) {
+        return write(h -> {
+            if (!articles.frontPageIds(h).equals(basedOn)) {
+                throw new Conflict(FRONT_PAGE_CHANGED);
+            }
+            List<String> chosen = distinct(ids);
+            ValidationErrors errors = new ValidationErrors();
+            if (chosen.size() > FRONT_PAGE_CHOICES) {
+                errors.add("stories", "The front page leads with at most " + FRONT_PAGE_CHOICES + " chosen stories; remove one first.");
+            }
+            for (String id : chosen) {
+                if (articles.findById(h, id).filter(Article::isPublished).isEmpty() && !basedOn.contains(id)) {
+                    errors.add("stories", "'" + id + "' is not a published story.");
+                }
+            }
+            errors.throwIfAny();
+            articles.replaceFrontPage(h, chosen);
+            events.append(h, now(), "front.updated", null, List.of("home"));
+            return chosen;
+        });
+    }
+
     /** Replaces the site settings; every page shows them, so every page is refreshed. */
     public SiteSettings saveSettings(SiteSettings settings) {
         return write(h -> {

@@ -50,6 +50,7 @@ public final class SiteArchive {
             new TableSpec("article_related", "article_id, position", Set.of(), Set.of()),
             new TableSpec("corrections", "article_id, created_at, id", Set.of(), Set.of()),
             new TableSpec("slug_redirects", "slug", Set.of(), Set.of()),
+            new TableSpec("front_page", "position", Set.of(), Set.of()),
             // Revision ids are the database's own counter: order is kept, the numbers are not.
             new TableSpec("revisions", "article_id, version", Set.of("id"), Set.of()));
 

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** The audit log: who published, unpublished, scheduled or corrected which story, and who changed which account, and when. */
-public record AuditPage(DeskChrome chrome, ZoneId zone, List<AuditEntry> entries, List<Accounts.Change> accountChanges) {
+public record AuditPage(DeskChrome chrome, ZoneId zone, Names names, List<AuditEntry> entries, List<Accounts.Change> accountChanges) {
 
     public String display(java.time.Instant instant) {
         return dateline.site.Times.display(instant, zone);

@@ -30,8 +30,8 @@ import java.util.Optional;
 /**
  * The newsroom desk under {@code /desk}: the route table, sign-in and sign-out, the desk home, the
  * audit log, one's own account and the site settings. Stories are edited by {@link StoryRoutes},
- * images kept by {@link ImageLibrary}, the editor's look-ups answered by {@link DeskLookups}, and
- * admins' pages by {@link AdminPages}.
+ * images kept by {@link ImageLibrary}, the front page chosen with {@link FrontPageDesk}, the editor's
+ * look-ups answered by {@link DeskLookups}, and admins' pages by {@link AdminPages}.
  *
  * <p>Every route is declared in {@link #ROUTES} with the least role it needs, and is checked on the
  * server: anonymous readers are sent to sign in (GET) or refused (POST), a role too low is refused
@@ -83,6 +83,8 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/stories/{id}/revisions", Role.CONTRIBUTOR),
             new DeskRoute("POST", "/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR),
+            new DeskRoute("GET", "/desk/front", Role.EDITOR),
+            new DeskRoute("POST", "/desk/front", Role.EDITOR),
             new DeskRoute("GET", "/desk/audit", Role.EDITOR),
             new DeskRoute("GET", "/desk/settings", Role.ADMIN),
             new DeskRoute("POST", "/desk/settings", Role.ADMIN));
@@ -101,12 +103,13 @@ public final class DeskRoutes {
     private final StoryRoutes stories;
     private final DeskLookups lookups;
     private final ImageLibrary library;
+    private final FrontPageDesk front;
     private final AdminPages admin;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
-                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, AdminPages admin) {
+                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -121,6 +124,7 @@ public final class DeskRoutes {
         this.stories = stories;
         this.lookups = lookups;
         this.library = library;
+        this.front = front;
         this.admin = admin;
     }
 
@@ -176,6 +180,8 @@ public final class DeskRoutes {
             case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
             case "POST /desk/webhooks/{id}/disable" -> admin::disableWebhook;
             case "GET /desk/tags" -> lookups::tags;
+            case "GET /desk/front" -> front::page;
+            case "POST /desk/front" -> front::change;
             case "GET /desk/images" -> library::library;
             case "POST /desk/images" -> library::upload;
             case "GET /desk/images/search" -> library::search;
@@ -191,7 +197,7 @@ public final class DeskRoutes {
             case "GET /desk/audit" -> ctx -> {
                 Sessions.Session session = ctx.attribute("session");
                 ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
-                        new AuditPage(chrome(session), config.zone(), revisions.auditLog(200), accounts.changes(200))));
+                        new AuditPage(chrome(session), config.zone(), Names.of(accounts.all()), revisions.auditLog(200), accounts.changes(200))));
             };
             case "GET /desk/stories/new" -> stories::newStory;
             case "POST /desk/stories" -> stories::createStory;

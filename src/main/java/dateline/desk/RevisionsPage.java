@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** A story's revisions, and the difference between two of them. */
-public record RevisionsPage(DeskChrome chrome, ZoneId zone, Article article, List<RevisionEntry> revisions, int from, int to,
+public record RevisionsPage(DeskChrome chrome, ZoneId zone, Names names, Article article, List<RevisionEntry> revisions, int from, int to,
                             List<RevisionDiff.FieldDiff> diff) {
 
     /**

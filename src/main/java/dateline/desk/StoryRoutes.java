@@ -49,6 +49,7 @@ public final class StoryRoutes {
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
     private final Presence presence;
+    private final Accounts accounts;
     private final Templates templates;
     private final Config config;
     private final DeskAssets assets;
@@ -59,7 +60,7 @@ public final class StoryRoutes {
      * @param previews renders the public article page for a story as edited (see {@code ArticleRoutes#preview})
      */
     public StoryRoutes(ArticleRepository articles, RevisionRepository revisions, ContentService content, TaxonomyRepository taxonomy,
-                ImageRepository images, Presence presence, Templates templates, Config config, DeskAssets assets,
+                ImageRepository images, Presence presence, Accounts accounts, Templates templates, Config config, DeskAssets assets,
                 BiFunction<Article, Instant, byte[]> previews, Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
@@ -67,6 +68,7 @@ public final class StoryRoutes {
         this.taxonomy = taxonomy;
         this.images = images;
         this.presence = presence;
+        this.accounts = accounts;
         this.templates = templates;
         this.config = config;
         this.assets = assets;
@@ -86,7 +88,8 @@ public final class StoryRoutes {
         StoryPage page = new StoryPage(DeskChrome.of(config.siteName(), assets, session), stored, form, taxonomy.sections(), taxonomy.authors(), errors, message, changed,
                 session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
                 imageQuery, stored == null || stored.status() != Status.DRAFT ? null
-                        : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone());
+                        : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone(),
+                Names.of(accounts.all()));
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 
@@ -245,7 +248,7 @@ public final class StoryRoutes {
         int from = intParam(ctx.queryParam("from"), Math.max(1, to - 1));
         var diff = RevisionDiff.between(revisions.snapshot(article.id(), from).orElse("{}"), revisions.snapshot(article.id(), to).orElse("{}"));
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/revisions.jte",
-                new RevisionsPage(DeskChrome.of(config.siteName(), assets, session), config.zone(), article, list, from, to, diff)));
+                new RevisionsPage(DeskChrome.of(config.siteName(), assets, session), config.zone(), Names.of(accounts.all()), article, list, from, to, diff)));
     }
 
     /** Saves an old state again, as a new revision; the story's status and corrections stay as they are. */

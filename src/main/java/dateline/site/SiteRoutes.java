@@ -74,8 +74,15 @@ public final class SiteRoutes {
         return query.matches("page=[1-9][0-9]{0,5}") && !query.equals("page=1") ? path + "?" + query : null;
     }
 
+    static final int FRONT_PAGE_STORIES = 13;
+
     private SiteFrame.Rendered home() {
-        List<Article> latest = articles.published(Listing.ALL, 13, 0);
+        // The stories editors chose come first, in their order; the latest stories fill the rest.
+        List<Article> chosen = articles.frontPage();
+        Set<String> chosenIds = chosen.stream().map(Article::id).collect(java.util.stream.Collectors.toSet());
+        List<Article> latest = new ArrayList<>(chosen);
+        articles.published(Listing.ALL, FRONT_PAGE_STORIES + chosen.size(), 0).stream().filter(a -> !chosenIds.contains(a.id()))
+                .limit(Math.max(0, FRONT_PAGE_STORIES - chosen.size())).forEach(latest::add);
         Article lead = latest.isEmpty() ? null : latest.get(0);
         List<HomePage.SectionBlock> blocks = new ArrayList<>();
         Chrome chrome = frame.chrome("/");

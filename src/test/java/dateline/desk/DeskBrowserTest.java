@@ -121,6 +121,7 @@ class DeskBrowserTest {
         browser.get(base + "/desk/stories/new");
         WebElement body = editor();
         assertThat(css("#bodyHtml").isDisplayed()).as("the HTML text area gives way to the editor").isFalse();
+        assertThat(css(".editor-count").getText()).isEqualTo("0 words");
         assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the story editor").isEmpty();
 
         css("#headline").sendKeys("Floods close the coast road");
@@ -145,6 +146,7 @@ class DeskBrowserTest {
         css("dialog.editor-dialog button[type=submit]").click();
         waiting().until(d -> !d.findElements(By.cssSelector(".editor-body a[href='https://example.org/flood-warnings']")).isEmpty());
         body.sendKeys(".");
+        assertThat(css(".editor-count").getText()).as("the body's length, as typed").isEqualTo("30 words · about 1 min to read");
 
         toolbar("Image");
         WebElement dialog = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.editor-dialog")));
@@ -254,9 +256,10 @@ class DeskBrowserTest {
                 List.of(), List.of(), null, "en", "staff", null), "test");
         returned = site.content.submitForReview(returned.id(), returned.version(), "test");
         returned = site.content.sendBack(returned.id(), returned.version(), "Find a second source.", "eddie@example.org");
+        site.content.setFrontPage(site.app.articles().frontPageIds(), List.of(weatherId));
         signIn("ada@example.org");
-        for (String path : List.of("/desk", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new",
-                "/desk/images", "/desk/images/" + image.id(), "/desk/stories/" + returned.id(), "/desk?list=drafts")) {
+        for (String path : List.of("/desk", "/desk/front", "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/stories/new",
+                "/desk/images", "/desk/images/" + image.id(), "/desk/stories/" + returned.id(), "/desk?list=drafts", "/desk/front?q=storm")) {
             browser.get(base + path);
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
             Chromium.screenshot(browser, "desk" + path.replace('/', '-'));

@@ -78,6 +78,8 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/stories/{id}", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no version: stale
         MATRIX.put("GET /desk/stories/{id}/revisions", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/stories/{id}/revisions/{version}/restore", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no base version
+        MATRIX.put("GET /desk/front", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/front", Map.of("anonymous", 403, "contributor", 403, "editor", 400, "admin", 400)); // no button
         MATRIX.put("GET /desk/audit", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));

@@ -325,7 +325,7 @@ class DeskToolsTest {
         assertThat(accounts.find("ada@example.org").orElseThrow().role()).isEqualTo(Role.ADMIN);
 
         String audit = admin.get("/desk/audit").body();
-        assertThat(audit).contains("<td>ada@example.org</td>\n      <td>role</td>\n      <td>rita@example.org</td>\n      <td>contributor → editor</td>",
+        assertThat(audit).contains("<td>Ada Admin</td>\n      <td>role</td>\n      <td>rita@example.org</td>\n      <td>contributor → editor</td>",
                 "<td>disable</td>", "<td>create</td>");
         assertThat(eddie.post("/desk/users/" + ritaId, "_csrf=" + eddie.csrf + "&action=enable").statusCode()).isEqualTo(403);
     }

@@ -87,7 +87,7 @@ class StoryEditingTest {
         assertThat(published.headline()).isEqualTo("Port reopens after storm");
         site.awaitViews();
         assertThat(site.get("/").body()).contains("Port reopens after storm");
-        assertThat(editor.get("/desk/audit").body()).contains("eddie@example.org", "publish", "Port reopens after storm");
+        assertThat(editor.get("/desk/audit").body()).contains("<td>Eddie</td>", "publish", "Port reopens after storm");
     }
 
     @Test
@@ -218,7 +218,7 @@ class StoryEditingTest {
         assertThat(stored(id).version()).isEqualTo(3);
 
         String writerView = contributor.get("/desk/stories/" + id).body();
-        assertThat(writerView).contains("eddie@example.org sent this story back to draft on", "Find a second source.");
+        assertThat(writerView).contains("Eddie sent this story back to draft on", "Find a second source.");
         assertThat(contributor.get("/desk/stories/" + id + "/revisions").body()).contains("sent back to draft: “Find a second source.”");
         assertThat(editor.get("/desk/audit").body()).contains("sent back to draft: “Find a second source.”");
         assertThat(editor.post("/desk/stories/" + id, form(editor, "Bridge closes", "<p>One source says so.</p>", 3, "return")).body())
@@ -249,6 +249,6 @@ class StoryEditingTest {
         site.clock.advance(java.time.Duration.ofHours(4));
         assertThat(site.content.publishDue("scheduler")).isZero();
         assertThat(stored(story.id()).status()).isEqualTo(Status.DRAFT);
-        assertThat(editor.get("/desk/stories/" + story.id()).body()).contains("eddie@example.org sent this story back to draft on");
+        assertThat(editor.get("/desk/stories/" + story.id()).body()).contains("Eddie sent this story back to draft on");
     }
 }

@@ -107,7 +107,8 @@ class HtmlValidityTest {
     void desk_pages_pass_the_nu_html_checker() throws Exception {
         String session = deskSession();
         String storyId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id();
-        for (String path : List.of("/desk", "/desk/stories/new", "/desk/stories/" + storyId, "/desk/stories/" + storyId + "/revisions",
+        app.parts().content().setFrontPage(app.articles().frontPageIds(), List.of(storyId));
+        for (String path : List.of("/", "/desk/front", "/desk/front?q=the", "/desk", "/desk/stories/new", "/desk/stories/" + storyId, "/desk/stories/" + storyId + "/revisions",
                 "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/images",
                 "/desk/images?q=" + java.net.URLEncoder.encode("no such words", java.nio.charset.StandardCharsets.UTF_8),
                 "/desk/images/" + app.parts().images().all().getFirst().id(), "/desk/stories/" + storyId + "?images=a", "/desk?list=published")) {

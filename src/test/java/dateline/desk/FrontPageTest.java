@@ -1,0 +1,143 @@
+package dateline.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.Section;
+import dateline.platform.TestDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Editors choosing the stories that lead the front page, over real HTTP, on each database. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class FrontPageTest {
+    static final String PASSWORD = "correct horse battery staple";
+
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    TestSite site;
+    Section world;
+    DeskClient editor;
+    DeskClient otherEditor;
+    Article older;
+    Article middle;
+    Article newest;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.start(database, tempDir);
+        site.app.parts().accounts().create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD, "test");
+        site.app.parts().accounts().create("erin@example.org", "Erin", Role.EDITOR, PASSWORD, "test");
+        world = site.givenSection("World");
+        older = published("Treaty signed after long talks");
+        middle = published("Markets rally on the news");
+        newest = published("Weather turns cold");
+        site.awaitViews();
+        editor = DeskClient.signedIn(site, "eddie@example.org", PASSWORD);
+        otherEditor = DeskClient.signedIn(site, "erin@example.org", PASSWORD);
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    private Article published(String headline) {
+        site.clock.advance(Duration.ofMinutes(10));
+        return site.givenPublished(headline, world);
+    }
+
+    private HttpResponse<String> press(DeskClient client, List<String> base, String op) {
+        return client.post("/desk/front", "_csrf=" + client.csrf + "&base=" + String.join(",", base) + "&op=" + op);
+    }
+
+    /** The front page's lead story headline: the first story link in its main content. */
+    private String lead() {
+        site.awaitViews();
+        String home = site.get("/").body();
+        int main = home.indexOf("<main");
+        return home.substring(main, home.indexOf("</main>")).replaceAll("(?s)<[^>]+>", " ").replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void a_chosen_story_leads_the_front_page_until_it_is_removed() {
+        assertThat(lead().indexOf(newest.headline())).as("without a choice the latest leads").isLessThan(lead().indexOf(older.headline()));
+
+        assertThat(press(editor, List.of(), "add:" + older.id()).statusCode()).isEqualTo(303);
+        assertThat(lead().indexOf(older.headline())).isLessThan(lead().indexOf(newest.headline()));
+        assertThat(editor.get("/desk/front?done=saved").body()).contains("Saved.", older.headline(), "Lead story");
+
+        assertThat(press(editor, List.of(older.id()), "add:" + middle.id()).statusCode()).isEqualTo(303);
+        assertThat(press(editor, List.of(older.id(), middle.id()), "up:" + middle.id()).statusCode()).isEqualTo(303);
+        assertThat(site.app.articles().frontPageIds()).containsExactly(middle.id(), older.id());
+        String page = lead();
+        assertThat(page.indexOf(middle.headline())).isLessThan(page.indexOf(older.headline()));
+        assertThat(page.indexOf(older.headline())).isLessThan(page.indexOf(newest.headline()));
+
+        assertThat(press(editor, List.of(middle.id(), older.id()), "remove:" + middle.id()).statusCode()).isEqualTo(303);
+        assertThat(press(editor, List.of(older.id()), "remove:" + older.id()).statusCode()).isEqualTo(303);
+        assertThat(site.app.articles().frontPageIds()).isEmpty();
+        assertThat(lead().indexOf(newest.headline())).isLessThan(lead().indexOf(older.headline()));
+    }
+
+    @Test
+    void an_unpublished_choice_leaves_the_front_page_and_the_desk_says_so() {
+        press(editor, List.of(), "add:" + older.id());
+        Article current = site.app.articles().findById(older.id()).orElseThrow();
+        site.content.unpublish(current.id(), current.version(), "test");
+
+        assertThat(lead()).doesNotContain(older.headline()).contains(newest.headline());
+        assertThat(editor.get("/desk/front").body()).contains("Not on the site, so left out of the front page");
+        assertThat(press(editor, List.of(older.id()), "add:" + middle.id()).statusCode()).as("other changes still work").isEqualTo(303);
+    }
+
+    @Test
+    void the_desk_refuses_what_cannot_be_on_the_front_page_and_a_stale_list_keeps_nothing() {
+        Article draft = site.content.create(site.givenDraft("Not yet out", world), "test");
+        HttpResponse<String> notPublished = press(editor, List.of(), "add:" + draft.id());
+        assertThat(notPublished.statusCode()).isEqualTo(422);
+        assertThat(notPublished.body()).contains("'" + draft.id() + "' is not a published story.");
+        assertThat(press(editor, List.of(), "jump:" + older.id()).statusCode()).isEqualTo(400);
+
+        assertThat(press(editor, List.of(), "add:" + older.id()).statusCode()).isEqualTo(303);
+        HttpResponse<String> stale = press(otherEditor, List.of(), "add:" + middle.id()); // Erin's page was loaded before Eddie's change
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone else changed the front page meanwhile.", older.headline());
+        assertThat(site.app.articles().frontPageIds()).containsExactly(older.id());
+
+        List<String> base = List.of(older.id());
+        int refused = 0;
+        for (String headline : List.of("Five", "Six", "Seven", "Eight", "Nine", "Ten")) {
+            Article more = published(headline + " stories");
+            HttpResponse<String> added = press(editor, base, "add:" + more.id());
+            if (base.size() < dateline.content.ContentService.FRONT_PAGE_CHOICES) {
+                assertThat(added.statusCode()).isEqualTo(303);
+                base = site.app.articles().frontPageIds();
+            } else {
+                assertThat(added.statusCode()).isEqualTo(422);
+                assertThat(added.body()).contains("at most 6 chosen stories");
+                refused++;
+            }
+        }
+        assertThat(refused).isEqualTo(1);
+        assertThat(site.app.articles().frontPageIds()).hasSize(dateline.content.ContentService.FRONT_PAGE_CHOICES);
+
+        String found = editor.get("/desk/front?q=" + DeskClient.enc("weather")).body();
+        assertThat(found).contains("Weather turns cold", "remove one to add another");
+        assertThat(editor.get("/desk/front?q=" + DeskClient.enc("not yet")).body()).contains("No published story has “not yet” in its headline.");
+    }
+}
