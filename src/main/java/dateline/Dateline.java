@@ -4,6 +4,7 @@ import dateline.api.ApiKeys;
 import dateline.api.ContentApiRoutes;
 import dateline.api.Webhooks;
 import dateline.content.ArticleRepository;
+import dateline.content.BreakingNews;
 import dateline.content.ContentService;
 import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
@@ -113,7 +114,7 @@ public final class Dateline implements AutoCloseable {
     /** The write path on its own, for commands that only read or load content (export, import). */
     static ContentService contentService(Database db, EventLog events, Clock clock) {
         TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new SettingsRepository(db),
+        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new SettingsRepository(db), new BreakingNews(db),
                 new ImageRepository(db), new RevisionRepository(db), clock);
     }
 
@@ -133,7 +134,8 @@ public final class Dateline implements AutoCloseable {
         ImageRepository images = new ImageRepository(db);
         SettingsRepository settings = new SettingsRepository(db);
         RevisionRepository revisions = new RevisionRepository(db);
-        ContentService content = new ContentService(db, events, articles, taxonomy, settings, images, revisions, clock);
+        BreakingNews breaking = new BreakingNews(db);
+        ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
 
         SearchIndex search = SearchIndex.open(config.dataDir().resolve("index"), articles, events);
         Searcher searcher = new Searcher(search);
@@ -147,7 +149,7 @@ public final class Dateline implements AutoCloseable {
 
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
-        SiteFrame frame = new SiteFrame(config, taxonomy, settings, pages, templates, assets);
+        SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets);
         SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, trending);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
@@ -166,7 +168,7 @@ public final class Dateline implements AutoCloseable {
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
-                new FrontPageDesk(content, articles, templates, config.siteName(), deskAssets),
+                new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
                 new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
@@ -200,6 +202,9 @@ public final class Dateline implements AutoCloseable {
             }
             if (touches(batch, "settings") || touches(batch, "all")) {
                 settings.forget();
+            }
+            if (touches(batch, "breaking") || touches(batch, "all") || batch.stream().anyMatch(e -> e.type().startsWith("article."))) {
+                breaking.forget(); // its story may have been unpublished or renamed
             }
             related.evict(batch);
             reads.evict(batch);

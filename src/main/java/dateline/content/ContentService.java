@@ -34,18 +34,20 @@ public final class ContentService {
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
     private final SettingsRepository settings;
+    private final BreakingNews breaking;
     private final ImageRepository images;
     private final RevisionRepository revisions;
     private final ArticleDraftValidator validator;
     private final Clock clock;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
-                          SettingsRepository settings, ImageRepository images, RevisionRepository revisions, Clock clock) {
+                          SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions, Clock clock) {
         this.db = Objects.requireNonNull(db);
         this.events = Objects.requireNonNull(events);
         this.articles = Objects.requireNonNull(articles);
         this.taxonomy = Objects.requireNonNull(taxonomy);
         this.settings = Objects.requireNonNull(settings);
+        this.breaking = Objects.requireNonNull(breaking);
         this.images = Objects.requireNonNull(images);
         this.revisions = Objects.requireNonNull(revisions);
         this.clock = Objects.requireNonNull(clock);
@@ -377,6 +379,42 @@ public final class ContentService {
             events.append(h, now(), "front.updated", null, List.of("home"));
             return chosen;
         });
+    }
+
+    /** The longest line the breaking-news strip takes. */
+    public static final int BREAKING_MAX = 140;
+
+    /** Puts up the breaking-news strip over every page, linking to a published story (replacing any strip shown). */
+    public void setBreaking(String text, String articleId) {
+        ValidationErrors errors = new ValidationErrors();
+        String line = text == null ? "" : text.strip();
+        if (line.isEmpty()) {
+            errors.add("breakingText", "Write the line readers see.");
+        } else if (line.length() > BREAKING_MAX) {
+            errors.add("breakingText", "Keep the line to " + BREAKING_MAX + " characters; this one has " + line.length() + ".");
+        }
+        if (articleId == null || articleId.isBlank()) {
+            errors.add("breakingStory", "Choose the published story the strip links to.");
+        }
+        errors.throwIfAny();
+        write(h -> {
+            if (articles.findById(h, articleId.strip()).filter(Article::isPublished).isEmpty()) {
+                new ValidationErrors().add("breakingStory", "'" + articleId.strip() + "' is not a published story.").throwIfAny();
+            }
+            Instant at = now();
+            BreakingNews.set(h, line, articleId.strip(), at);
+            events.append(h, at, "breaking.set", articleId.strip(), List.of("nav", "breaking"));
+            return null;
+        }, breaking::forget);
+    }
+
+    /** Takes the breaking-news strip down. */
+    public void clearBreaking() {
+        write(h -> {
+            BreakingNews.clear(h);
+            events.append(h, now(), "breaking.cleared", null, List.of("nav", "breaking"));
+            return null;
+        }, breaking::forget);
     }
 
     /** Replaces the site settings; every page shows them, so every page is refreshed. */

@@ -85,6 +85,7 @@ public final class DeskRoutes {
             new DeskRoute("POST", "/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR),
             new DeskRoute("GET", "/desk/front", Role.EDITOR),
             new DeskRoute("POST", "/desk/front", Role.EDITOR),
+            new DeskRoute("POST", "/desk/breaking", Role.EDITOR),
             new DeskRoute("GET", "/desk/audit", Role.EDITOR),
             new DeskRoute("GET", "/desk/settings", Role.ADMIN),
             new DeskRoute("POST", "/desk/settings", Role.ADMIN));
@@ -182,6 +183,7 @@ public final class DeskRoutes {
             case "GET /desk/tags" -> lookups::tags;
             case "GET /desk/front" -> front::page;
             case "POST /desk/front" -> front::change;
+            case "POST /desk/breaking" -> front::changeBreaking;
             case "GET /desk/images" -> library::library;
             case "POST /desk/images" -> library::upload;
             case "GET /desk/images/search" -> library::search;

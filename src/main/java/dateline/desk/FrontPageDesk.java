@@ -2,6 +2,7 @@ package dateline.desk;
 
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
+import dateline.content.BreakingNews;
 import dateline.content.ContentService;
 import dateline.platform.BadRequest;
 import dateline.platform.Conflict;
@@ -25,6 +26,7 @@ public final class FrontPageDesk {
     private final Templates templates;
     private final String siteName;
     private final DeskAssets assets;
+    private final BreakingNews breaking;
 
     /** A chosen story; {@code article} is null if it no longer exists. */
     public record Chosen(String id, Article article) {
@@ -37,8 +39,12 @@ public final class FrontPageDesk {
         }
     }
 
-    /** The page: the chosen stories, the stories found to add, and what happened. */
-    public record FrontPage(DeskChrome chrome, List<Chosen> chosen, String query, List<Article> found, String notice, String error) {
+    /**
+     * The page: the chosen stories, the stories found to add, the breaking-news strip (or null) with
+     * the stories it may link to, and what happened.
+     */
+    public record FrontPage(DeskChrome chrome, List<Chosen> chosen, String query, List<Article> found, String notice, String error,
+                            BreakingNews.Strip breaking, List<Article> linkable, String breakingError, String typedBreaking) {
         /** The list as shown, sent back with every button. */
         public String base() {
             return String.join(",", chosen.stream().map(Chosen::id).toList());
@@ -53,7 +59,9 @@ public final class FrontPageDesk {
         }
     }
 
-    public FrontPageDesk(ContentService content, ArticleRepository articles, Templates templates, String siteName, DeskAssets assets) {
+    public FrontPageDesk(ContentService content, ArticleRepository articles, BreakingNews breaking, Templates templates, String siteName,
+                         DeskAssets assets) {
+        this.breaking = breaking;
         this.content = content;
         this.articles = articles;
         this.templates = templates;
@@ -62,7 +70,29 @@ public final class FrontPageDesk {
     }
 
     void page(Context ctx) {
-        render(ctx, 200, "saved".equals(ctx.queryParam("done")) ? "Saved. The front page shows the change now." : null, null);
+        String done = Optional.ofNullable(ctx.queryParam("done")).orElse("");
+        render(ctx, 200, switch (done) {
+            case "saved" -> "Saved. The front page shows the change now.";
+            case "breaking" -> "The breaking-news strip is up on every page.";
+            case "cleared" -> "The breaking-news strip is down.";
+            default -> null;
+        }, null, null, "");
+    }
+
+    /** Puts up, replaces or takes down the breaking-news strip. */
+    void changeBreaking(Context ctx) {
+        String text = DeskRoutes.formParam(ctx, "breakingText");
+        try {
+            if (DeskRoutes.formParam(ctx, "op").equals("clear")) {
+                content.clearBreaking();
+                ctx.redirect("/desk/front?done=cleared", HttpStatus.SEE_OTHER);
+            } else {
+                content.setBreaking(text, DeskRoutes.formParam(ctx, "breakingStory"));
+                ctx.redirect("/desk/front?done=breaking", HttpStatus.SEE_OTHER);
+            }
+        } catch (ValidationFailed e) {
+            render(ctx, 422, null, null, DeskLookups.firstError(e), text);
+        }
     }
 
     /** One button: add, remove, or move a story; the result replaces the list the editor saw. */
@@ -97,17 +127,18 @@ public final class FrontPageDesk {
             content.setFrontPage(base, changed);
             ctx.redirect("/desk/front?done=saved", HttpStatus.SEE_OTHER);
         } catch (Conflict e) {
-            render(ctx, 409, null, e.getMessage());
+            render(ctx, 409, null, e.getMessage(), null, "");
         } catch (ValidationFailed e) {
-            render(ctx, 422, null, DeskLookups.firstError(e));
+            render(ctx, 422, null, DeskLookups.firstError(e), null, "");
         }
     }
 
-    private void render(Context ctx, int status, String notice, String error) {
+    private void render(Context ctx, int status, String notice, String error, String breakingError, String typedBreaking) {
         List<Chosen> chosen = articles.frontPageIds().stream().map(id -> new Chosen(id, articles.findById(id).orElse(null))).toList();
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, null, 50).stream().filter(Article::isPublished).limit(20).toList();
-        FrontPage page = new FrontPage(DeskChrome.of(siteName, assets, ctx.attribute("session")), chosen, query, found, notice, error);
+        FrontPage page = new FrontPage(DeskChrome.of(siteName, assets, ctx.attribute("session")), chosen, query, found, notice, error,
+                breaking.current().orElse(null), articles.published(ArticleRepository.Listing.ALL, 30, 0), breakingError, typedBreaking);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/front.jte", page));
     }
 

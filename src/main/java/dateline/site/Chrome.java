@@ -14,7 +14,12 @@ import java.util.List;
  * @param currentPath the page's own path, for the canonical link and {@code aria-current}
  */
 public record Chrome(String siteName, String siteUrl, List<Section> sections, StaticAssets assets, SiteSettings settings,
-                     ZoneId zone, String currentPath) {
+                     ZoneId zone, String currentPath, dateline.content.BreakingNews.Strip breaking) {
+
+    /** Where the breaking-news strip links to (only when there is one). */
+    public String breakingUrl() {
+        return Urls.article(breaking.firstPublishedAt(), breaking.slug(), zone);
+    }
 
     public String canonical() {
         return siteUrl + currentPath;

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.content.BreakingNews;
 import dateline.content.SettingsRepository;
 import dateline.content.TaxonomyRepository;
 import dateline.platform.Config;
@@ -21,22 +22,25 @@ public final class SiteFrame {
     private final Config config;
     private final TaxonomyRepository taxonomy;
     private final SettingsRepository settings;
+    private final BreakingNews breaking;
     private final PageCache cache;
     private final Templates templates;
     private final StaticAssets assets;
 
-    public SiteFrame(Config config, TaxonomyRepository taxonomy, SettingsRepository settings, PageCache cache, Templates templates,
-                     StaticAssets assets) {
+    public SiteFrame(Config config, TaxonomyRepository taxonomy, SettingsRepository settings, BreakingNews breaking, PageCache cache,
+                     Templates templates, StaticAssets assets) {
         this.config = config;
         this.taxonomy = taxonomy;
         this.settings = settings;
+        this.breaking = breaking;
         this.cache = cache;
         this.templates = templates;
         this.assets = assets;
     }
 
     Chrome chrome(String path) {
-        return new Chrome(config.siteName(), config.siteUrl(), taxonomy.sections(), assets, settings.settings(), config.zone(), path);
+        return new Chrome(config.siteName(), config.siteUrl(), taxonomy.sections(), assets, settings.settings(), config.zone(), path,
+                breaking.current().orElse(null));
     }
 
     Config config() {
@@ -61,7 +65,13 @@ public final class SiteFrame {
         if (page == null) {
             long generation = cache.generation();
             Rendered rendered = render.get();
-            page = cache.put(key, rendered.body(), rendered.keys(), HTML, Responses.PAGE_CACHE_CONTROL, generation);
+            Set<String> keys = rendered.keys();
+            BreakingNews.Strip strip = breaking.current().orElse(null);
+            if (strip != null) { // the strip links to its story: when that story changes (unpublished, a new address), so does every page
+                keys = new java.util.HashSet<>(keys);
+                keys.add("article:" + strip.articleId());
+            }
+            page = cache.put(key, rendered.body(), keys, HTML, Responses.PAGE_CACHE_CONTROL, generation);
         }
         Responses.send(ctx, page);
     }

@@ -264,6 +264,17 @@ class DeskBrowserTest {
             assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + path).isEmpty();
             Chromium.screenshot(browser, "desk" + path.replace('/', '-'));
         }
+        site.content.setBreaking("Storm season begins early this year", weatherId);
+        try {
+            site.awaitViews();
+            browser.get(base + "/");
+            assertThat(css(".breaking a").getText()).isEqualTo("Storm season begins early this year");
+            assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the front page with a breaking-news strip").isEmpty();
+            Chromium.screenshot(browser, "site-breaking-strip");
+        } finally {
+            site.content.clearBreaking();
+        }
+        browser.get(base + "/desk");
         css("form[action='/desk/logout'] button").click();
         browser.get(base + "/desk/login");
         assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the sign-in page").isEmpty();

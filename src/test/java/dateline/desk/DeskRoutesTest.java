@@ -80,6 +80,7 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/stories/{id}/revisions/{version}/restore", Map.of("anonymous", 403, "contributor", 409, "editor", 409, "admin", 409)); // no base version
         MATRIX.put("GET /desk/front", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/front", Map.of("anonymous", 403, "contributor", 403, "editor", 400, "admin", 400)); // no button
+        MATRIX.put("POST /desk/breaking", Map.of("anonymous", 403, "contributor", 403, "editor", 422, "admin", 422)); // no line, no story
         MATRIX.put("GET /desk/audit", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));

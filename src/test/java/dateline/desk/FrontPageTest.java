@@ -140,4 +140,46 @@ class FrontPageTest {
         assertThat(found).contains("Weather turns cold", "remove one to add another");
         assertThat(editor.get("/desk/front?q=" + DeskClient.enc("not yet")).body()).contains("No published story has “not yet” in its headline.");
     }
+
+    private HttpResponse<String> breaking(String op, String text, String storyId) {
+        return editor.post("/desk/breaking", "_csrf=" + editor.csrf + "&op=" + op + "&breakingText=" + DeskClient.enc(text) + "&breakingStory=" + storyId);
+    }
+
+    private String page(String path) {
+        site.awaitViews();
+        return site.get(path).body();
+    }
+
+    @Test
+    void a_breaking_news_strip_shows_over_every_page_until_taken_down_or_its_story_is_unpublished() {
+        String newestPath = dateline.site.Urls.article(newest, site.config().zone());
+        String olderPath = dateline.site.Urls.article(older, site.config().zone());
+        assertThat(page("/")).doesNotContain("Breaking news");
+        assertThat(page(newestPath)).doesNotContain("Breaking news"); // both pages are now in the page cache
+
+        assertThat(breaking("set", " ", older.id()).body()).contains("Write the line readers see.");
+        assertThat(breaking("set", "x".repeat(141), older.id()).body()).contains("Keep the line to 140 characters; this one has 141.");
+        assertThat(breaking("set", "Treaty signed", "").body()).contains("Choose the published story the strip links to.");
+        Article draft = site.content.create(site.givenDraft("Not yet out", world), "test");
+        HttpResponse<String> unpublished = breaking("set", "Treaty signed", draft.id());
+        assertThat(unpublished.statusCode()).isEqualTo(422);
+        assertThat(unpublished.body()).contains("'" + draft.id() + "' is not a published story.", "value=\"Treaty signed\"");
+
+        assertThat(breaking("set", "Treaty signed: the war is over", older.id()).statusCode()).isEqualTo(303);
+        String strip = "<strong class=\"breaking-label\">Breaking</strong> <a href=\"" + olderPath + "\">Treaty signed: the war is over</a>";
+        assertThat(page("/")).contains(strip);
+        assertThat(page(newestPath)).contains(strip);
+        assertThat(editor.get("/desk/front?done=breaking").body()).contains("The breaking-news strip is up on every page.", "Take the strip down");
+
+        Article current = site.app.articles().findById(older.id()).orElseThrow();
+        site.content.unpublish(current.id(), current.version(), "test");
+        assertThat(page("/")).as("an unpublished story takes its strip down").doesNotContain("Breaking news");
+        assertThat(page(newestPath)).doesNotContain("Breaking news");
+
+        assertThat(breaking("set", "Markets close higher", middle.id()).statusCode()).isEqualTo(303);
+        assertThat(page(newestPath)).contains("Markets close higher");
+        assertThat(breaking("clear", "", "").statusCode()).isEqualTo(303);
+        assertThat(page(newestPath)).doesNotContain("Breaking news");
+        assertThat(page("/")).doesNotContain("Markets close higher");
+    }
 }

@@ -108,6 +108,8 @@ class HtmlValidityTest {
         String session = deskSession();
         String storyId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id();
         app.parts().content().setFrontPage(app.articles().frontPageIds(), List.of(storyId));
+        app.parts().content().setBreaking("A strip over every page", storyId);
+        assertThat(app.awaitDerivedViews(java.time.Duration.ofSeconds(10))).isTrue();
         for (String path : List.of("/", "/desk/front", "/desk/front?q=the", "/desk", "/desk/stories/new", "/desk/stories/" + storyId, "/desk/stories/" + storyId + "/revisions",
                 "/desk/users", "/desk/apikeys", "/desk/webhooks", "/desk/audit", "/desk/settings", "/desk/account", "/desk/images",
                 "/desk/images?q=" + java.net.URLEncoder.encode("no such words", java.nio.charset.StandardCharsets.UTF_8),
@@ -115,6 +117,9 @@ class HtmlValidityTest {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
                     .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
+            if (path.equals("/")) {
+                assertThat(response.body()).contains("A strip over every page");
+            }
             assertThat(validate(response.body())).as("Nu Html Checker errors on " + path).isEmpty();
         }
     }
