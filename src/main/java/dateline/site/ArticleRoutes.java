@@ -94,6 +94,6 @@ public final class ArticleRoutes {
             keys.add(TrendingJob.SURROGATE_KEY);
             body = frame.render("site/article.jte", new ArticlePage(frame.chrome(articlePath), article, readMore, top));
         }
-        Responses.send(ctx, cache.put(canonical, body, keys, SiteFrame.HTML, Responses.PAGE_CACHE_CONTROL, generation));
+        Responses.send(ctx, frame.keep(canonical, body, keys, generation));
     }
 }

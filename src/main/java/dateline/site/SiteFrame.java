@@ -65,15 +65,24 @@ public final class SiteFrame {
         if (page == null) {
             long generation = cache.generation();
             Rendered rendered = render.get();
-            Set<String> keys = rendered.keys();
-            BreakingNews.Strip strip = breaking.current().orElse(null);
-            if (strip != null) { // the strip links to its story: when that story changes (unpublished, a new address), so does every page
-                keys = new java.util.HashSet<>(keys);
-                keys.add("article:" + strip.articleId());
-            }
-            page = cache.put(key, rendered.body(), keys, HTML, Responses.PAGE_CACHE_CONTROL, generation);
+            page = keep(key, rendered.body(), rendered.keys(), generation);
         }
         Responses.send(ctx, page);
+    }
+
+    /**
+     * Keeps a rendered HTML page in the cache under {@code key}, unless an eviction happened since
+     * {@code generation}. While the breaking-news strip shows, the page also carries the key of the
+     * strip's story: when that story changes (unpublished, a new address), so does every page.
+     */
+    PageCache.Page keep(String key, byte[] body, Set<String> keys, long generation) {
+        BreakingNews.Strip strip = breaking.current().orElse(null);
+        Set<String> all = keys;
+        if (strip != null) {
+            all = new java.util.HashSet<>(keys);
+            all.add("article:" + strip.articleId());
+        }
+        return cache.put(key, body, all, HTML, Responses.PAGE_CACHE_CONTROL, generation);
     }
 
     /** Renders the error page inside the site frame; used for every HTML error status. */

@@ -169,6 +169,9 @@ class FrontPageTest {
         String strip = "<strong class=\"breaking-label\">Breaking</strong> <a href=\"" + olderPath + "\">Treaty signed: the war is over</a>";
         assertThat(page("/")).contains(strip);
         assertThat(page(newestPath)).contains(strip);
+        assertThat(site.app.parts().pages().get(newestPath).orElseThrow().keys()).as("every page with the strip changes with its story")
+                .contains("article:" + older.id());
+        assertThat(site.app.parts().pages().get("/").orElseThrow().keys()).contains("article:" + older.id());
         assertThat(editor.get("/desk/front?done=breaking").body()).contains("The breaking-news strip is up on every page.", "Take the strip down");
 
         Article current = site.app.articles().findById(older.id()).orElseThrow();
