@@ -7,7 +7,6 @@ import dateline.content.ImageUpload;
 import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteSettings;
-import dateline.content.Status;
 import dateline.content.TaxonomyRepository;
 import dateline.platform.Config;
 import dateline.platform.Forbidden;
