@@ -288,6 +288,15 @@ public final class ContentService {
         });
     }
 
+    /** The writer takes their story back from review, to change it before the editors read it. */
+    private Article withdraw(Handle h, Article before, int baseVersion, String actor) {
+        if (before.status() != Status.REVIEW) {
+            throw new Conflict("Only a story in review can be withdrawn; this story is " + before.status().dbValue() + ".");
+        }
+        update(h, withState(before, Status.DRAFT, now(), millis(before.firstPublishedAt()), millis(before.updatedAt()), null), baseVersion);
+        return record(h, before, id(before), "withdraw", actor, "article.withdrawn");
+    }
+
     /**
      * Returns a story in review, or a scheduled one, to draft: an editor sends it back to its writer
      * (saying why in {@code note}, which the writer sees), or takes it off the schedule.
@@ -321,7 +330,7 @@ public final class ContentService {
     }
 
     /** What the desk asks for along with a save. */
-    public enum Step { SAVE, SUBMIT, SEND_BACK, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
+    public enum Step { SAVE, SUBMIT, WITHDRAW, SEND_BACK, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
 
     /**
      * The desk's buttons: saves the form's changes (if {@code changes} is not null) and takes the step,
@@ -342,6 +351,7 @@ public final class ContentService {
             return switch (step) {
                 case SAVE -> article;
                 case SUBMIT -> submitForReview(h, article, version, actor);
+                case WITHDRAW -> withdraw(h, article, version, actor);
                 case SEND_BACK -> sendBack(h, article, version, note, actor);
                 case PUBLISH -> publish(h, article, version, actor);
                 case UNPUBLISH -> unpublish(h, article, version, actor);

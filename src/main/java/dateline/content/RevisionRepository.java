@@ -73,7 +73,7 @@ public final class RevisionRepository {
      */
     public Optional<RevisionEntry> lastStep(String articleId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT version, created_at, actor, action, note FROM revisions WHERE article_id = :id "
-                        + "AND action IN ('submit', 'return', 'schedule', 'publish', 'unpublish') ORDER BY version DESC LIMIT 1")
+                        + "AND action IN ('submit', 'withdraw', 'return', 'schedule', 'publish', 'unpublish') ORDER BY version DESC LIMIT 1")
                 .bind("id", articleId).map(ENTRY).findOne());
     }
 

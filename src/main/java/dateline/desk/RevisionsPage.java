@@ -19,7 +19,11 @@ public record RevisionsPage(DeskChrome chrome, ZoneId zone, Names names, Article
             if (count > 1) {
                 return "autosave ×" + count + " (versions " + oldest + "–" + newest.version() + ")";
             }
-            String action = newest.action().equals("return") ? "sent back to draft" : newest.action();
+            String action = switch (newest.action()) {
+                case "return" -> "sent back to draft";
+                case "withdraw" -> "withdrawn from review";
+                default -> newest.action();
+            };
             return newest.note().isBlank() ? action : action + ": “" + newest.note() + "”";
         }
     }

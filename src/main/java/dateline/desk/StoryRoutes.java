@@ -1,6 +1,7 @@
 package dateline.desk;
 
 import dateline.content.Article;
+import dateline.content.ArticleDraft;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.Image;
@@ -123,34 +124,55 @@ public final class StoryRoutes {
     }
 
     private Article editable(Context ctx) {
+        return allowed(ctx, false);
+    }
+
+    /**
+     * The story at the path, if the signed-in person may work on it: editors any story; contributors
+     * their own drafts, and (to see it, or withdraw it) their own story in review.
+     */
+    private Article allowed(Context ctx, boolean ownInReview) {
         Sessions.Session session = ctx.attribute("session");
         Article article = articles.findById(ctx.pathParam("id")).orElseThrow(() -> new NotFound("There is no story with this id."));
         User user = session.user();
-        if (!user.role().includes(Role.EDITOR)
-                && (article.status() != Status.DRAFT || !revisions.creator(article.id()).orElse("").equals(user.email()))) {
-            throw new Forbidden("Contributors edit their own drafts; an editor takes it from there.");
+        if (user.role().includes(Role.EDITOR)) {
+            return article;
         }
-        return article;
+        boolean own = revisions.creator(article.id()).orElse("").equals(user.email());
+        if (own && (article.status() == Status.DRAFT || (ownInReview && article.status() == Status.REVIEW))) {
+            return article;
+        }
+        throw new Forbidden("Contributors edit their own drafts; an editor takes it from there.");
     }
 
     void editStory(Context ctx) {
-        Article article = editable(ctx);
+        Article article = allowed(ctx, true);
+        Sessions.Session session = ctx.attribute("session");
+        if (!session.user().role().includes(Role.EDITOR) && article.status() == Status.REVIEW) {
+            ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/submitted.jte",
+                    new SubmittedPage(DeskChrome.of(config.siteName(), assets, session), article)));
+            return;
+        }
         renderStory(ctx, article, StoryForm.of(article), Map.of(), null, List.of(), 200);
     }
 
+    /** A contributor's own story while the editors have it: read only, with a way to take it back. */
+    public record SubmittedPage(DeskChrome chrome, Article article) {}
+
     void saveStory(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
-        Article stored = editable(ctx);
+        String action = Optional.ofNullable(DeskRoutes.formParam(ctx, "action")).filter(a -> !a.isEmpty()).orElse("save");
+        Article stored = allowed(ctx, action.equals("withdraw"));
         StoryForm form = StoryForm.from(ctx);
-        String action = Optional.ofNullable(ctx.formParam("action")).orElse("save");
         String actor = session.user().email();
-        boolean editorAction = !action.equals("save") && !action.equals("submit");
+        boolean editorAction = !action.equals("save") && !action.equals("submit") && !action.equals("withdraw");
         if (editorAction && !session.user().role().includes(Role.EDITOR)) {
             throw new Forbidden(DeskRoutes.ROLE_TOO_LOW);
         }
         try {
             ContentService.Step step = switch (action) {
                 case "submit" -> ContentService.Step.SUBMIT;
+                case "withdraw" -> ContentService.Step.WITHDRAW;
                 case "return" -> ContentService.Step.SEND_BACK;
                 case "publish" -> ContentService.Step.PUBLISH;
                 case "unpublish" -> ContentService.Step.UNPUBLISH;
@@ -161,7 +183,9 @@ public final class StoryRoutes {
             Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
             form = withUploadedLeadImage(ctx, form);
             String note = step == ContentService.Step.SEND_BACK ? DeskRoutes.formParam(ctx, "returnNote") : form.correction();
-            content.saveAndThen(stored.id(), form.baseVersion(), changed(stored, form) ? form.toDraft() : null, step, at, note, actor);
+            // Withdrawing sends no fields: the story is taken back as it is.
+            ArticleDraft changes = step != ContentService.Step.WITHDRAW && changed(stored, form) ? form.toDraft() : null;
+            content.saveAndThen(stored.id(), form.baseVersion(), changes, step, at, note, actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
             renderStory(ctx, stored, form, e.errors().asMap(), null, List.of(), 422);

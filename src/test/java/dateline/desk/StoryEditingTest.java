@@ -77,7 +77,7 @@ class StoryEditingTest {
         assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Port reopens", "<p>Ships are back.</p>", 1, "submit")).statusCode())
                 .isEqualTo(303);
         assertThat(stored(id).status()).isEqualTo(Status.REVIEW);
-        assertThat(contributor.get("/desk/stories/" + id).statusCode()).isEqualTo(403); // with the editors now
+        assertThat(contributor.get("/desk/stories/" + id).body()).contains("the editors have it now"); // read only now
 
         assertThat(editor.get("/desk").body()).contains("Port reopens");
         assertThat(editor.post("/desk/stories/" + id, form(editor, "Port reopens after storm", "<p>Ships are back.</p>", 2, "publish")).statusCode())
@@ -85,6 +85,7 @@ class StoryEditingTest {
         Article published = stored(id);
         assertThat(published.status()).isEqualTo(Status.PUBLISHED);
         assertThat(published.headline()).isEqualTo("Port reopens after storm");
+        assertThat(contributor.get("/desk/stories/" + id).statusCode()).as("published: the editors' story now").isEqualTo(403);
         site.awaitViews();
         assertThat(site.get("/").body()).contains("Port reopens after storm");
         assertThat(editor.get("/desk/audit").body()).contains("<td>Eddie</td>", "publish", "Port reopens after storm");
@@ -250,5 +251,37 @@ class StoryEditingTest {
         assertThat(site.content.publishDue("scheduler")).isZero();
         assertThat(stored(story.id()).status()).isEqualTo(Status.DRAFT);
         assertThat(editor.get("/desk/stories/" + story.id()).body()).contains("Eddie sent this story back to draft on");
+    }
+
+    @Test
+    void a_writer_sees_their_story_in_review_read_only_and_can_withdraw_it_to_change_it() {
+        HttpResponse<String> created = contributor.post("/desk/stories", form(contributor, "Harbour fees rise", "<p>Fees rise in May.</p>", 0, "save"));
+        String id = created.headers().firstValue("Location").orElseThrow().replace("/desk/stories/", "");
+        contributor.post("/desk/stories/" + id, form(contributor, "Harbour fees rise", "<p>Fees rise in May.</p>", 1, "submit"));
+        assertThat(stored(id).status()).isEqualTo(Status.REVIEW);
+
+        String page = contributor.get("/desk/stories/" + id).body();
+        assertThat(page).contains("the editors have it now", "Fees rise in May.", "value=\"withdraw\"").doesNotContain("name=\"headline\"");
+        assertThat(contributor.post("/desk/stories/" + id, form(contributor, "Harbour fees rise sharply", "<p>Fees rise in May.</p>", 2, "save"))
+                .statusCode()).as("no edits while the editors have it").isEqualTo(403);
+        accountsCreate("carl@example.org");
+        DeskClient otherWriter = signedIn("carl@example.org");
+        assertThat(otherWriter.get("/desk/stories/" + id).statusCode()).as("only its writer sees it").isEqualTo(403);
+        assertThat(otherWriter.post("/desk/stories/" + id, "_csrf=" + otherWriter.csrf + "&version=2&action=withdraw").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> withdrawn = contributor.post("/desk/stories/" + id, "_csrf=" + contributor.csrf + "&version=2&action=withdraw");
+        assertThat(withdrawn.statusCode()).isEqualTo(303);
+        Article draft = stored(id);
+        assertThat(draft.status()).isEqualTo(Status.DRAFT);
+        assertThat(draft.headline()).as("taken back as it was").isEqualTo("Harbour fees rise");
+        assertThat(draft.bodyHtml()).isEqualTo("<p>Fees rise in May.</p>");
+        assertThat(contributor.get("/desk/stories/" + id).body()).contains("name=\"headline\"").doesNotContain("sent this story back");
+        assertThat(contributor.get("/desk/stories/" + id + "/revisions").body()).contains("withdrawn from review");
+        assertThat(contributor.post("/desk/stories/" + id, "_csrf=" + contributor.csrf + "&version=3&action=withdraw").body())
+                .contains("Only a story in review can be withdrawn; this story is draft.");
+    }
+
+    private void accountsCreate(String email) {
+        site.app.parts().accounts().create(email, "Carl", Role.CONTRIBUTOR, PASSWORD, "test");
     }
 }

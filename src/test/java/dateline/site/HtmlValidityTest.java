@@ -91,14 +91,20 @@ class HtmlValidityTest {
 
     /** Signs in to the desk as a new admin and returns the session cookie. */
     static String deskSession() throws Exception {
-        app.parts().accounts().create("checker@example.org", "Checker", dateline.desk.Role.ADMIN, "a long enough password", "test");
+        return deskSession("checker@example.org", dateline.desk.Role.ADMIN);
+    }
+
+    /** Signs in to the desk as a new account with this role and returns the session cookie. */
+    static String deskSession(String email, dateline.desk.Role role) throws Exception {
+        app.parts().accounts().create(email, "Checker", role, "a long enough password", "test");
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         String csrf = form.body().replaceFirst("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
         String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/login"))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&email=checker%40example.org&password=a+long+enough+password")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&password=a+long+enough+password")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dateline_session=")).findFirst().orElseThrow().split(";")[0];
     }
@@ -122,6 +128,19 @@ class HtmlValidityTest {
             }
             assertThat(validate(response.body())).as("Nu Html Checker errors on " + path).isEmpty();
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_writers_story_in_review_passes_the_nu_html_checker() throws Exception {
+        String session = deskSession("writer@example.org", dateline.desk.Role.CONTRIBUTOR);
+        String sectionId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).section().id();
+        var story = app.parts().content().create(new dateline.content.ArticleDraft("A writer's story", "Its standfirst.", "<p>Its body.</p>", "",
+                sectionId, List.of(), List.of(), null, "en", "staff", null, List.of()), "writer@example.org");
+        app.parts().content().submitForReview(story.id(), story.version(), "writer@example.org");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/stories/" + story.id()))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("Withdraw from review", "Its body.");
+        assertThat(validate(response.body())).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
