@@ -18,7 +18,8 @@ import java.util.Map;
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
                         List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices, String imageQuery,
-                        dateline.content.RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names) {
+                        dateline.content.RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
+                        List<String> frontPage) {
 
     public String display(java.time.Instant at) {
         return dateline.site.Times.display(at, zone);

@@ -90,7 +90,7 @@ public final class StoryRoutes {
                 session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
                 imageQuery, stored == null || stored.status() != Status.DRAFT ? null
                         : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone(),
-                Names.of(accounts.all()));
+                Names.of(accounts.all()), articles.frontPageIds());
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 

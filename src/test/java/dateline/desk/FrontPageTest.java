@@ -185,4 +185,16 @@ class FrontPageTest {
         assertThat(page(newestPath)).doesNotContain("Breaking news");
         assertThat(page("/")).doesNotContain("Markets close higher");
     }
+
+    @Test
+    void a_published_story_is_added_to_the_front_page_from_its_own_page() {
+        String page = editor.get("/desk/stories/" + middle.id()).body();
+        assertThat(page).contains("value=\"add:" + middle.id() + "\">Add to the front page</button>");
+        String base = page.replaceFirst("(?s).*name=\"base\" value=\"([^\"]*)\".*", "$1");
+        assertThat(press(editor, base.isEmpty() ? List.of() : List.of(base.split(",")), "add:" + middle.id()).statusCode()).isEqualTo(303);
+        assertThat(site.app.articles().frontPageIds()).containsExactly(middle.id());
+        assertThat(editor.get("/desk/stories/" + middle.id()).body()).contains("place 1 of the chosen stories").doesNotContain("Add to the front page");
+        Article draft = site.content.create(site.givenDraft("Not yet out", world), "test");
+        assertThat(editor.get("/desk/stories/" + draft.id()).body()).doesNotContain("Add to the front page");
+    }
 }
