@@ -20,6 +20,15 @@ public record Image(String id, String contentType, int width, int height, String
 
     /** The largest width rendition not wider than {@code max} pixels (the smallest if all are wider). */
     public String src(int max) {
+        return renditionPath(widthRendition(max));
+    }
+
+    /** The width in pixels of the rendition {@link #src(int)} names. */
+    public int srcWidth(int max) {
+        return Integer.parseInt(widthRendition(max).substring(1));
+    }
+
+    private String widthRendition(int max) {
         List<String> names = ImageUpload.names(width);
         String best = names.getFirst(); // the narrowest
         for (String n : names) {
@@ -27,7 +36,7 @@ public record Image(String id, String contentType, int width, int height, String
                 best = n;
             }
         }
-        return renditionPath(best);
+        return best;
     }
 
     /** The public path of the original bytes, as uploaded. */

@@ -11,6 +11,11 @@ public record AuditPage(DeskChrome chrome, ZoneId zone, Names names, List<AuditE
         return dateline.site.Times.display(instant, zone);
     }
 
+    /** What happened, as the revisions list says it too. */
+    public String what(AuditEntry entry) {
+        return RevisionsPage.describe(entry.action(), entry.note());
+    }
+
     public String iso(java.time.Instant instant) {
         return dateline.site.Times.iso(instant, zone);
     }

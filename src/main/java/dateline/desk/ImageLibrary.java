@@ -174,9 +174,8 @@ public final class ImageLibrary {
     static Map<String, Object> forEditor(Image image) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", image.id());
-        String src = image.src(1200);
-        body.put("src", src);
-        int srcWidth = Integer.parseInt(src.replaceAll(".*/w(\\d+)\\.jpg$", "$1"));
+        body.put("src", image.src(1200));
+        int srcWidth = image.srcWidth(1200);
         body.put("srcWidth", srcWidth);
         body.put("srcHeight", Math.max(1, Math.round((float) image.height() * srcWidth / image.width())));
         body.put("thumb", image.src(480));

@@ -19,12 +19,7 @@ public record RevisionsPage(DeskChrome chrome, ZoneId zone, Names names, Article
             if (count > 1) {
                 return "autosave ×" + count + " (versions " + oldest + "–" + newest.version() + ")";
             }
-            String action = switch (newest.action()) {
-                case "return" -> "sent back to draft";
-                case "withdraw" -> "withdrawn from review";
-                default -> newest.action();
-            };
-            return newest.note().isBlank() ? action : action + ": “" + newest.note() + "”";
+            return describe(newest.action(), newest.note());
         }
     }
 
@@ -44,5 +39,15 @@ public record RevisionsPage(DeskChrome chrome, ZoneId zone, Names names, Article
 
     public String display(java.time.Instant instant) {
         return dateline.site.Times.display(instant, zone);
+    }
+
+    /** A revision's action as the desk says it, with its note if it has one (the revisions list and the audit log). */
+    static String describe(String action, String note) {
+        String said = switch (action) {
+            case "return" -> "sent back to draft";
+            case "withdraw" -> "withdrawn from review";
+            default -> action;
+        };
+        return note.isBlank() ? said : said + ": “" + note + "”";
     }
 }

@@ -197,4 +197,21 @@ class FrontPageTest {
         Article draft = site.content.create(site.givenDraft("Not yet out", world), "test");
         assertThat(editor.get("/desk/stories/" + draft.id()).body()).doesNotContain("Add to the front page");
     }
+
+    @Test
+    void while_a_strip_shows_every_cached_page_carries_its_storys_key_even_a_page_that_does_not_link_to_that_story() {
+        Section arts = site.givenSection("Arts");
+        Article draft = site.content.create(new dateline.content.ArticleDraft("Xylophone quartet tours", "", "<p>Zither quokka.</p>", "", arts.id(),
+                List.of(), List.of(), null, "en", "staff", null, List.of()), "test");
+        Article quartet = site.content.publish(draft.id(), draft.version(), "test");
+        assertThat(breaking("set", "Quartet tours", quartet.id()).statusCode()).isEqualTo(303);
+        String newestPath = dateline.site.Urls.article(newest, site.config().zone());
+
+        assertThat(page(newestPath)).contains("Quartet tours");
+
+        Article shown = site.app.articles().findById(newest.id()).orElseThrow();
+        assertThat(site.app.parts().related().forArticle(shown)).extracting(Article::id).as("the page does not link to the strip's story")
+                .doesNotContain(quartet.id());
+        assertThat(site.app.parts().pages().get(newestPath).orElseThrow().keys()).contains("article:" + quartet.id());
+    }
 }
