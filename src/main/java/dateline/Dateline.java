@@ -28,7 +28,6 @@ import dateline.desk.StoryRoutes;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.DerivedView;
-import dateline.platform.Event;
 import dateline.platform.EventLog;
 import dateline.platform.EventTailer;
 import dateline.platform.JobRunner;
@@ -47,14 +46,15 @@ import dateline.platform.CdnPurger;
 import dateline.platform.Notifier;
 import dateline.site.ArticleRoutes;
 import dateline.site.FeedRoutes;
-import dateline.site.Urls;
+import dateline.content.Urls;
 import dateline.site.CachedPageHandler;
+import dateline.site.MemoryViews;
 import dateline.site.PageCache;
 import dateline.site.ReadStore;
 import dateline.site.SearchRoutes;
 import dateline.site.SiteFrame;
 import dateline.site.SiteRoutes;
-import dateline.site.StaticAssets;
+import dateline.platform.StaticAssets;
 import dateline.trending.BeaconHandler;
 import dateline.trending.BeaconRoutes;
 import dateline.trending.TrendingJob;
@@ -70,7 +70,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.List;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -86,12 +89,81 @@ import org.slf4j.LoggerFactory;
 public final class Dateline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dateline.class);
 
+    /**
+     * The parts that need only the database: the write path, the repositories, accounts, API keys and
+     * webhooks. Commands that do not serve (export, import, user, apikey, webhook) use these alone,
+     * so they start nothing else; {@link #create} builds the site on top of them.
+     */
+    public record Core(Config config, Database db, EventLog events, TaxonomyRepository taxonomy, ArticleRepository articles,
+                       ImageRepository images, SettingsRepository settings, RevisionRepository revisions, BreakingNews breaking,
+                       ContentService content, Accounts accounts, ApiKeys apiKeys, Webhooks webhooks) implements AutoCloseable {
+
+        /** Opens the database (running its migrations) and builds the parts on it. */
+        public static Core open(Config config, Clock clock) {
+            Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+            EventLog events = new EventLog(db);
+            TaxonomyRepository taxonomy = new TaxonomyRepository(db);
+            ArticleRepository articles = new ArticleRepository(db, taxonomy);
+            ImageRepository images = new ImageRepository(db);
+            SettingsRepository settings = new SettingsRepository(db);
+            RevisionRepository revisions = new RevisionRepository(db);
+            BreakingNews breaking = new BreakingNews(db);
+            ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
+            Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
+            return new Core(config, db, events, taxonomy, articles, images, settings, revisions, breaking, content,
+                    new Accounts(db, clock, config.passwordCost()), new ApiKeys(db, clock), webhooks);
+        }
+
+        /** The write path on the same database with another clock: demo content is written as of its own times. */
+        ContentService contentAt(Clock clock) {
+            return new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
+        }
+
+        @Override
+        public void close() {
+            db.close();
+        }
+    }
+
     /** The parts tests and tools reach into. */
-    public record Parts(Database db, EventLog events, ArticleRepository articles, RevisionRepository revisions, ContentService content, ApiKeys apiKeys, Webhooks webhooks,
-                        Accounts accounts, ImageRepository images,
-                        SearchIndex search,
-                        Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob, TrendingList trending,
-                        PageCache pages) {}
+    public record Parts(Core core, SearchIndex search, Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob,
+                        TrendingList trending, PageCache pages, DeskRoutes desk) {
+        public Database db() {
+            return core.db();
+        }
+
+        public EventLog events() {
+            return core.events();
+        }
+
+        public ArticleRepository articles() {
+            return core.articles();
+        }
+
+        public RevisionRepository revisions() {
+            return core.revisions();
+        }
+
+        public ContentService content() {
+            return core.content();
+        }
+
+        public ApiKeys apiKeys() {
+            return core.apiKeys();
+        }
+
+        public Webhooks webhooks() {
+            return core.webhooks();
+        }
+
+        public Accounts accounts() {
+            return core.accounts();
+        }
+
+        public ImageRepository images() {
+            return core.images();
+        }
+    }
 
     private final Config config;
     private final Clock clock;
@@ -111,13 +183,6 @@ public final class Dateline implements AutoCloseable {
         this.views = views;
     }
 
-    /** The write path on its own, for commands that only read or load content (export, import). */
-    static ContentService contentService(Database db, EventLog events, Clock clock) {
-        TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        return new ContentService(db, events, new ArticleRepository(db, taxonomy), taxonomy, new SettingsRepository(db), new BreakingNews(db),
-                new ImageRepository(db), new RevisionRepository(db), clock);
-    }
-
     public static Dateline create(Config config, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
@@ -127,15 +192,15 @@ public final class Dateline implements AutoCloseable {
         new UptimeMetrics().bindTo(metrics);
         ResponseMetrics responses = new ResponseMetrics(metrics);
 
-        Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        EventLog events = new EventLog(db);
-        TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        ArticleRepository articles = new ArticleRepository(db, taxonomy);
-        ImageRepository images = new ImageRepository(db);
-        SettingsRepository settings = new SettingsRepository(db);
-        RevisionRepository revisions = new RevisionRepository(db);
-        BreakingNews breaking = new BreakingNews(db);
-        ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
+        Core core = Core.open(config, clock);
+        Database db = core.db();
+        EventLog events = core.events();
+        TaxonomyRepository taxonomy = core.taxonomy();
+        ArticleRepository articles = core.articles();
+        ImageRepository images = core.images();
+        SettingsRepository settings = core.settings();
+        BreakingNews breaking = core.breaking();
+        ContentService content = core.content();
 
         SearchIndex search = SearchIndex.open(config.dataDir().resolve("index"), articles, events);
         Searcher searcher = new Searcher(search);
@@ -158,27 +223,20 @@ public final class Dateline implements AutoCloseable {
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         BeaconRoutes beacons = new BeaconRoutes(views);
         OpsRoutes ops = new OpsRoutes(db, metrics);
-        ApiKeys apiKeys = new ApiKeys(db, clock);
-        Accounts accounts = new Accounts(db, clock);
+        Accounts accounts = core.accounts();
         Sessions sessions = new Sessions(db, accounts, clock);
-        Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
         DeskAssets deskAssets = new DeskAssets(assets);
-        StoryRoutes stories = new StoryRoutes(articles, revisions, content, taxonomy, images, new Presence(db, clock), accounts, templates, config, deskAssets,
+        StoryRoutes stories = new StoryRoutes(articles, core.revisions(), content, taxonomy, images, new Presence(db, clock), accounts, templates, config, deskAssets,
                 articlePages::preview, clock);
-        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, revisions, content, settings, taxonomy, templates,
+        DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, core.revisions(), content, settings, taxonomy, templates,
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
-                new AdminPages(accounts, apiKeys, webhooks, templates, config.zone()));
-        ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, apiKeys, config.siteUrl(), a -> Urls.article(a, config.zone()));
+                new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()));
+        ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
-        WebServer.ErrorRenderer errors = (ctx, status, message) -> {
-            if (ctx.path().startsWith("/api/")) {
-                ContentApiRoutes.renderError(ctx, status, message);
-            } else {
-                frame.renderError(ctx, status, message);
-            }
-        };
+        WebServer.ErrorRenderer apiErrors = ContentApiRoutes::renderError;
+        WebServer.ErrorRenderer errors = apiErrors.under("/api/", frame::renderError);
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {
             ops.addTo(routes);
             api.addTo(routes);
@@ -196,20 +254,8 @@ public final class Dateline implements AutoCloseable {
         // The index keeps its cursor with its files, so it resumes where it stopped.
         EventTailer indexing = new EventTailer("search-index", events, search.cursor(), search::apply);
         // Memory-only views start empty, so they only need events from now on.
-        EventTailer evictions = new EventTailer("page-cache", events, events.head(), batch -> {
-            if (touches(batch, "nav") || touches(batch, "all")) {
-                taxonomy.forgetSections(); // first: pages rendered after the eviction must see the new navigation
-            }
-            if (touches(batch, "settings") || touches(batch, "all")) {
-                settings.forget();
-            }
-            if (touches(batch, "breaking") || touches(batch, "all") || batch.stream().anyMatch(e -> e.type().startsWith("article."))) {
-                breaking.forget(); // its story may have been unpublished or renamed
-            }
-            related.evict(batch);
-            reads.evict(batch);
-            pages.evict(batch);
-        });
+        MemoryViews memory = new MemoryViews(taxonomy, settings, breaking, related, reads, pages);
+        EventTailer evictions = new EventTailer("page-cache", events, events.head(), memory);
         Notifier notifier = new Notifier();
         CdnPurger purger = new CdnPurger(notifier, config.purgeUrl(), config.purgeHeader());
         WebSubPinger pinger = new WebSubPinger(notifier, config.webSubHub(), config.siteUrl(), taxonomy);
@@ -230,41 +276,27 @@ public final class Dateline implements AutoCloseable {
         jobs.every("trending", Duration.ofMinutes(1), trendingJob);
         // Webhooks have their own thread: a slow receiver must not hold up the page cache or the index.
         JobRunner webhookJobs = new JobRunner();
-        webhookJobs.every("webhooks", Duration.ofSeconds(2), webhooks);
+        webhookJobs.every("webhooks", Duration.ofSeconds(2), core.webhooks());
         metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
-        DerivedView memoryViews = new DerivedView() {
-            public String name() {
-                return "page cache and read store";
-            }
-
-            public void rebuild() {
-                reads.clear();
-                pages.clear();
-            }
-        };
-        Parts parts = new Parts(db, events, articles, revisions, content, apiKeys, webhooks, accounts, images, search, searcher, related, views, trendingJob, trending, pages);
+        Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
-                List.of(new ImageRenditions(db, images), search, memoryViews)); // renditions before the caches that hold them
-    }
-
-    private static boolean touches(List<Event> batch, String key) {
-        return batch.stream().anyMatch(e -> e.keys().contains(key));
+                List.of(new ImageRenditions(db, images), search, memory)); // renditions before the caches that hold them
     }
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */
     public Dateline start() {
         if (config.demo() && parts.events().head() == 0) {
             MutableClock demoClock = new MutableClock(clock.instant());
-            new DemoContent(contentService(parts.db(), parts.events(), demoClock), demoClock).load(clock.instant());
-            String password = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(9));
+            new DemoContent(parts.core().contentAt(demoClock), demoClock).load(clock.instant());
+            String password = HexFormat.of().formatHex(SecureRandom.getSeed(9));
             parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
             log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
         }
         app.start(config.port());
         jobs.forEach(JobRunner::start);
-        log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase());
+        log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;
     }
 
@@ -337,6 +369,6 @@ public final class Dateline implements AutoCloseable {
             log.error("could not save view counts on shutdown", e);
         }
         parts.search().close();
-        parts.db().close();
+        parts.core().close();
     }
 }

@@ -1,21 +1,31 @@
 package dateline;
 
+import dateline.platform.NotFound;
+import dateline.platform.BadRequest;
+import dateline.desk.Role;
+import dateline.desk.Accounts;
+import dateline.api.Webhooks;
+import dateline.api.ApiKeys;
 import dateline.content.SiteArchive;
 import dateline.platform.Config;
 import dateline.platform.Database;
-import dateline.platform.EventLog;
-import dateline.content.TaxonomyRepository;
 import dateline.platform.ValidationFailed;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The command line: {@code dateline [serve | rebuild | export FILE | import FILE | help]}.
@@ -88,11 +98,11 @@ public final class Main {
         return switch (command) {
             case "serve" -> serve(config);
             case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
-            case "export" -> withDatabase(config, stderr, db -> export(db, args.get(1), stdout));
-            case "import" -> withDatabase(config, stderr, db -> importFrom(db, args.get(1), stdin, stderr));
-            case "webhook" -> withDatabase(config, stderr, db -> webhook(db, config, args, stdout));
-            case "user" -> withDatabase(config, stderr, db -> addUser(new dateline.desk.Accounts(db, Clock.systemUTC()), args, stdin, stdout));
-            case "apikey" -> withDatabase(config, stderr, db -> apiKey(new dateline.api.ApiKeys(db, Clock.systemUTC()), args, stdout));
+            case "export" -> withDatabase(config, stderr, core -> export(core.db(), args.get(1), stdout));
+            case "import" -> withDatabase(config, stderr, core -> importFrom(core, args.get(1), stdin, stderr));
+            case "webhook" -> withDatabase(config, stderr, core -> webhook(core.webhooks(), args, stdout));
+            case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
+            case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
             default -> throw new IllegalStateException(command);
         };
     }
@@ -110,11 +120,11 @@ public final class Main {
         });
     }
 
-    /** Runs a task on the database alone: safe while the site is serving. */
-    private static int withDatabase(Config config, PrintStream stderr, Task<Database> task) {
+    /** Runs a task on the database's parts alone (nothing served, no index opened): safe while the site is serving. */
+    private static int withDatabase(Config config, PrintStream stderr, Task<Dateline.Core> task) {
         return guarded(stderr, () -> {
-            try (Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
-                task.run(db);
+            try (Dateline.Core core = Dateline.Core.open(config, Clock.systemUTC())) {
+                task.run(core);
             }
         });
     }
@@ -150,7 +160,7 @@ public final class Main {
         }
     }
 
-    private static void importFrom(Database db, String file, InputStream stdin, PrintStream stderr) throws IOException {
+    private static void importFrom(Dateline.Core core, String file, InputStream stdin, PrintStream stderr) throws IOException {
         SiteArchive archive;
         if (file.equals("-")) {
             archive = SiteArchive.parse(stdin);
@@ -159,49 +169,46 @@ public final class Main {
                 archive = SiteArchive.parse(in);
             }
         }
-        Dateline.contentService(db, new EventLog(db), Clock.systemUTC()).importSite(archive);
+        core.content().importSite(archive);
         stderr.println("Imported " + archive.rowCount("articles") + " stories, " + archive.rowCount("images") + " images.");
     }
 
-    private static void apiKey(dateline.api.ApiKeys keys, List<String> args, PrintStream stdout) {
+    private static void apiKey(ApiKeys keys, List<String> args, PrintStream stdout) {
         switch (args.get(1)) {
             case "add" -> stdout.println(keys.create(args.get(2)));
             case "list" -> keys.list().forEach(k -> stdout.println(k.id() + "\t" + k.name() + "\t" + k.createdAt()
                     + (k.revokedAt() == null ? "" : "\trevoked " + k.revokedAt())));
             case "revoke" -> {
                 if (!keys.revoke(args.get(2))) {
-                    throw new dateline.platform.NotFound("No key in use with id '" + args.get(2) + "'.");
+                    throw new NotFound("No key in use with id '" + args.get(2) + "'.");
                 }
                 stdout.println("revoked " + args.get(2));
             }
-            default -> throw new dateline.platform.BadRequest("apikey takes add, list or revoke, not '" + args.get(1) + "'.");
+            default -> throw new BadRequest("apikey takes add, list or revoke, not '" + args.get(1) + "'.");
         }
     }
 
     /** {@code user add --email E --name N --role R}, the password on standard input (never on the command line). */
-    private static void addUser(dateline.desk.Accounts accounts, List<String> args, InputStream stdin, PrintStream stdout) throws IOException {
-        java.util.Map<String, String> options = new java.util.HashMap<>();
+    private static void addUser(Accounts accounts, List<String> args, InputStream stdin, PrintStream stdout) throws IOException {
+        Map<String, String> options = new HashMap<>();
         for (int i = 2; i + 1 < args.size(); i += 2) {
             options.put(args.get(i), args.get(i + 1));
         }
-        if (!args.get(1).equals("add") || !options.keySet().equals(java.util.Set.of("--email", "--name", "--role"))) {
-            throw new dateline.platform.BadRequest("Use: user add --email EMAIL --name NAME --role contributor|editor|admin");
+        if (!args.get(1).equals("add") || !options.keySet().equals(Set.of("--email", "--name", "--role"))) {
+            throw new BadRequest("Use: user add --email EMAIL --name NAME --role contributor|editor|admin");
         }
-        String password = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, java.nio.charset.StandardCharsets.UTF_8)).readLine();
-        var user = accounts.create(options.get("--email"), options.get("--name"), dateline.desk.Role.parse(options.get("--role")), password, "command line");
+        String password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+        var user = accounts.create(options.get("--email"), options.get("--name"), Role.parse(options.get("--role")), password, "command line");
         stdout.println("created " + user.role().dbValue() + " " + user.email());
     }
 
-    private static void webhook(Database db, Config config, List<String> args, PrintStream stdout) {
-        TaxonomyRepository taxonomy = new TaxonomyRepository(db);
-        var hooks = new dateline.api.Webhooks(db, new dateline.content.ArticleRepository(db, taxonomy), Clock.systemUTC(), config.siteUrl(),
-                a -> dateline.site.Urls.article(a, config.zone()));
+    private static void webhook(Webhooks hooks, List<String> args, PrintStream stdout) {
         switch (args.get(1)) {
-            case "add" -> stdout.println(hooks.register(args.get(2), new java.util.TreeSet<>(args.subList(3, args.size()))));
-            case "list" -> hooks.endpoints().forEach(e -> stdout.println(e.id() + "\t" + e.url() + "\t" + String.join(",", new java.util.TreeSet<>(e.events()))));
+            case "add" -> stdout.println(hooks.register(args.get(2), new TreeSet<>(args.subList(3, args.size()))));
+            case "list" -> hooks.endpoints().forEach(e -> stdout.println(e.id() + "\t" + e.url() + "\t" + String.join(",", new TreeSet<>(e.events()))));
             case "log" -> hooks.log(50).forEach(d -> stdout.println(d.id() + "\t" + d.webhookId() + "\t" + d.eventType() + "\tattempts=" + d.attempts()
                     + (d.deliveredAt() != null ? "\tdelivered " + d.deliveredAt() : "\tpending" + (d.lastError() == null ? "" : " (" + d.lastError() + ")"))));
-            default -> throw new dateline.platform.BadRequest("webhook takes add, list or log, not '" + args.get(1) + "'.");
+            default -> throw new BadRequest("webhook takes add, list or log, not '" + args.get(1) + "'.");
         }
     }
 

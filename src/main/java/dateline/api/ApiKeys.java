@@ -1,5 +1,7 @@
 package dateline.api;
 
+import dateline.platform.ValidationFailed;
+import dateline.platform.ValidationErrors;
 import dateline.platform.Database;
 import dateline.platform.Ids;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,7 @@ public final class ApiKeys {
     /** Makes a key and returns it in full; this is the only time it can be read. */
     public String create(String name) {
         if (name == null || name.isBlank()) {
-            throw new dateline.platform.ValidationFailed(new dateline.platform.ValidationErrors().add("name", "Name the app or partner the key is for."));
+            throw new ValidationFailed(new ValidationErrors().add("name", "Name the app or partner the key is for."));
         }
         byte[] secret = new byte[24];
         random.nextBytes(secret);

@@ -1,6 +1,7 @@
 package dateline.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,11 +53,11 @@ public record Article(
 
     /** The surrogate keys of this story and of every list it appears on. */
     public List<String> surrogateKeys() {
-        List<String> keys = new java.util.ArrayList<>();
-        keys.add("article:" + id);
-        keys.add("section:" + section.id());
-        authors.forEach(a -> keys.add("author:" + a.id()));
-        tags.forEach(t -> keys.add("tag:" + t.id()));
+        List<String> keys = new ArrayList<>();
+        keys.add(SurrogateKeys.article(id));
+        keys.add(SurrogateKeys.section(section.id()));
+        authors.forEach(a -> keys.add(SurrogateKeys.author(a.id())));
+        tags.forEach(t -> keys.add(SurrogateKeys.tag(t.id())));
         return keys;
     }
 }

@@ -20,11 +20,13 @@ final class ArticleDraftValidator {
     static final String BODY_TOO_LONG = "The body is over one million characters.";
 
     private final ArticleRepository articles;
+    private final ArticleWrites rows;
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
 
-    ArticleDraftValidator(ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images) {
+    ArticleDraftValidator(ArticleRepository articles, ArticleWrites rows, TaxonomyRepository taxonomy, ImageRepository images) {
         this.articles = articles;
+        this.rows = rows;
         this.taxonomy = taxonomy;
         this.images = images;
     }
@@ -53,7 +55,7 @@ final class ArticleDraftValidator {
         if (d.slug() != null && !d.slug().isBlank()) {
             if (!Slugs.isValid(d.slug())) {
                 errors.add("slug", SLUG_INVALID.formatted(d.slug()));
-            } else if (articles.slugOwner(h, d.slug()).filter(owner -> !owner.equals(articleId)).isPresent()) {
+            } else if (rows.slugOwner(h, d.slug()).filter(owner -> !owner.equals(articleId)).isPresent()) {
                 errors.add("slug", SLUG_TAKEN.formatted(d.slug()));
             }
         }

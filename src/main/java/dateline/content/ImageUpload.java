@@ -1,5 +1,6 @@
 package dateline.content;
 
+import dateline.platform.ValidationFailed;
 import dateline.platform.ValidationErrors;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -100,7 +101,7 @@ public final class ImageUpload {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof dateline.platform.ValidationFailed failed) {
+            if (e instanceof ValidationFailed failed) {
                 throw failed;
             }
             errors.add("image", damaged).throwIfAny();

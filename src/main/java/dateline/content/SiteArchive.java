@@ -1,5 +1,6 @@
 package dateline.content;
 
+import dateline.platform.ValidationFailed;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -204,7 +205,7 @@ public final class SiteArchive {
         }
     }
 
-    private static dateline.platform.ValidationFailed invalid(String where, String message) {
-        return new dateline.platform.ValidationFailed(new ValidationErrors().add(where, message));
+    private static ValidationFailed invalid(String where, String message) {
+        return new ValidationFailed(new ValidationErrors().add(where, message));
     }
 }

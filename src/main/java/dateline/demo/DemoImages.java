@@ -1,5 +1,6 @@
 package dateline.demo;
 
+import dateline.content.Jpeg;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -52,6 +53,6 @@ final class DemoImages {
             g.drawLine(x, y, x + 80 + random.nextInt(120), y);
         }
         g.dispose();
-        return dateline.content.Jpeg.encode(image, 0.82f);
+        return Jpeg.encode(image, 0.82f);
     }
 }

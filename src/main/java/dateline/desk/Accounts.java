@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import dateline.platform.NotFound;
+import dateline.platform.Conflict;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dateline.platform.Database;
 import dateline.platform.Ids;
@@ -20,15 +22,17 @@ public final class Accounts {
     static final String PASSWORD_SHORT = "Use a password of at least 12 characters.";
     static final String NAME_REQUIRED = "Give the person's name.";
     static final String ROLE_INVALID = "The role must be contributor, editor or admin.";
-    private static final int COST = 11;
-
     private final Database db;
     private final Clock clock;
-    private final byte[] dummyHash = BCrypt.withDefaults().hash(COST, "not a real password".toCharArray());
+    private final int cost;
+    private final byte[] dummyHash;
 
-    public Accounts(Database db, Clock clock) {
+    /** @param cost bcrypt's cost for new password hashes (stored hashes keep the cost they were made with) */
+    public Accounts(Database db, Clock clock, int cost) {
         this.db = db;
         this.clock = clock;
+        this.cost = cost;
+        this.dummyHash = BCrypt.withDefaults().hash(cost, "not a real password".toCharArray());
     }
 
     /** One line of the account audit log. */
@@ -56,7 +60,7 @@ public final class Accounts {
         }
         errors.throwIfAny();
         User user = new User(Ids.newId(), normalized, name.strip(), role);
-        String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.UTF_8);
+        String hash = new String(BCrypt.withDefaults().hash(cost, password.toCharArray()), StandardCharsets.UTF_8);
         db.jdbi().useTransaction(h -> {
             h.createUpdate("INSERT INTO users (id, email, name, role, password_hash, created_at) "
                             + "VALUES (:id, :email, :name, :role, :hash, :at)")
@@ -75,7 +79,7 @@ public final class Accounts {
      */
     public void changeOwnPassword(String userId, String current, String replacement, String keepTokenHash) {
         String hash = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id").bind("id", userId)
-                .mapTo(String.class).findOne()).orElseThrow(() -> new dateline.platform.NotFound("There is no account with this id."));
+                .mapTo(String.class).findOne()).orElseThrow(() -> new NotFound("There is no account with this id."));
         ValidationErrors errors = new ValidationErrors();
         if (!BCrypt.verifyer().verify((current == null ? "" : current).toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified) {
             errors.add("current", WRONG_CURRENT);
@@ -106,7 +110,7 @@ public final class Accounts {
     }
 
     private void storePassword(org.jdbi.v3.core.Handle h, String userId, String password) {
-        String hash = new String(BCrypt.withDefaults().hash(COST, password.toCharArray()), StandardCharsets.UTF_8);
+        String hash = new String(BCrypt.withDefaults().hash(cost, password.toCharArray()), StandardCharsets.UTF_8);
         h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", userId).execute();
     }
 
@@ -151,14 +155,14 @@ public final class Accounts {
         h.createUpdate("UPDATE users SET role = role WHERE id = :id").bind("id", userId).execute();
         return h.createQuery("SELECT id, email, name, role FROM users WHERE id = :id").bind("id", userId)
                 .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne()
-                .orElseThrow(() -> new dateline.platform.NotFound("There is no account with this id."));
+                .orElseThrow(() -> new NotFound("There is no account with this id."));
     }
 
     private void requireAnotherAdmin(org.jdbi.v3.core.Handle h, String userId) {
         int others = h.createQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> :id")
                 .bind("id", userId).mapTo(Integer.class).one();
         if (others == 0) {
-            throw new dateline.platform.Conflict(LAST_ADMIN);
+            throw new Conflict(LAST_ADMIN);
         }
     }
 

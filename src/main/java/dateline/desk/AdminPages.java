@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import dateline.platform.Times;
+import dateline.platform.BadRequest;
 import dateline.api.ApiKeys;
 import dateline.api.Webhooks;
 import dateline.platform.Conflict;
@@ -29,7 +31,7 @@ public final class AdminPages {
     public record UsersPage(DeskChrome chrome, List<Accounts.Account> accounts, String message, Map<String, List<String>> errors,
                             Map<String, String> typed) {
         public String error(String field) {
-            return dateline.platform.ValidationErrors.messagesFor(errors, field);
+            return ValidationErrors.messagesFor(errors, field);
         }
 
         public String typed(String field) {
@@ -40,7 +42,7 @@ public final class AdminPages {
     /** The API keys page; {@code newKey} is the key just made, shown this once. */
     public record ApiKeysPage(DeskChrome chrome, ZoneId zone, List<ApiKeys.Key> keys, String newKey, String error) {
         public String display(java.time.Instant at) {
-            return dateline.site.Times.display(at, zone);
+            return Times.display(at, zone);
         }
     }
 
@@ -48,11 +50,11 @@ public final class AdminPages {
     public record WebhooksPage(DeskChrome chrome, ZoneId zone, List<Webhooks.Endpoint> endpoints, List<Webhooks.Delivery> deliveries,
                                List<String> eventNames, String newSecret, Map<String, List<String>> errors, String typedUrl) {
         public String error(String field) {
-            return dateline.platform.ValidationErrors.messagesFor(errors, field);
+            return ValidationErrors.messagesFor(errors, field);
         }
 
         public String display(java.time.Instant at) {
-            return at == null ? "" : dateline.site.Times.display(at, zone);
+            return at == null ? "" : Times.display(at, zone);
         }
     }
 
@@ -62,6 +64,20 @@ public final class AdminPages {
         this.webhooks = webhooks;
         this.templates = templates;
         this.zone = zone;
+    }
+
+    /** The admin's routes: accounts, API keys and webhooks. */
+    List<DeskRoute> routes() {
+        return List.of(
+                DeskRoute.get("/desk/users", Role.ADMIN, ctx -> users(ctx, DeskRoutes.chrome(ctx), null, Map.of(), 200)),
+                DeskRoute.post("/desk/users", Role.ADMIN, ctx -> createUser(ctx, DeskRoutes.chrome(ctx))),
+                DeskRoute.post("/desk/users/{id}", Role.ADMIN, ctx -> changeUser(ctx, DeskRoutes.chrome(ctx))),
+                DeskRoute.get("/desk/apikeys", Role.ADMIN, ctx -> apiKeys(ctx, DeskRoutes.chrome(ctx), null, 200)),
+                DeskRoute.post("/desk/apikeys", Role.ADMIN, ctx -> createApiKey(ctx, DeskRoutes.chrome(ctx))),
+                DeskRoute.post("/desk/apikeys/{id}/revoke", Role.ADMIN, this::revokeApiKey),
+                DeskRoute.get("/desk/webhooks", Role.ADMIN, ctx -> webhooks(ctx, DeskRoutes.chrome(ctx), null, Map.of(), 200)),
+                DeskRoute.post("/desk/webhooks", Role.ADMIN, ctx -> createWebhook(ctx, DeskRoutes.chrome(ctx))),
+                DeskRoute.post("/desk/webhooks/{id}/disable", Role.ADMIN, this::disableWebhook));
     }
 
     void users(Context ctx, DeskChrome chrome, String message, Map<String, List<String>> errors, int status) {
@@ -96,7 +112,7 @@ public final class AdminPages {
                 case "password" -> accounts.setPassword(id, ctx.formParam("password"), actor);
                 case "disable" -> accounts.setDisabled(id, true, actor);
                 case "enable" -> accounts.setDisabled(id, false, actor);
-                default -> throw new dateline.platform.BadRequest("Choose what to change: role, password, disable or enable.");
+                default -> throw new BadRequest("Choose what to change: role, password, disable or enable.");
             }
         } catch (Conflict | ValidationFailed e) {
             users(ctx, chrome, e instanceof ValidationFailed v ? ValidationErrors.allMessages(v.errors().asMap()) : e.getMessage(), Map.of(),

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Times;
 import dateline.content.RevisionRepository.AuditEntry;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public record AuditPage(DeskChrome chrome, ZoneId zone, Names names, List<AuditEntry> entries, List<Accounts.Change> accountChanges) {
 
     public String display(java.time.Instant instant) {
-        return dateline.site.Times.display(instant, zone);
+        return Times.display(instant, zone);
     }
 
     /** What happened, as the revisions list says it too. */
@@ -17,6 +18,6 @@ public record AuditPage(DeskChrome chrome, ZoneId zone, Names names, List<AuditE
     }
 
     public String iso(java.time.Instant instant) {
-        return dateline.site.Times.iso(instant, zone);
+        return Times.iso(instant, zone);
     }
 }

@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import dateline.platform.WebServer;
+import dateline.platform.StaticAssets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,7 @@ public final class DeskAssets {
     private final String contentSecurityPolicy;
 
     /** Registers the WebJars' files with the site's static assets, which serve them under content-hashed addresses. */
-    public DeskAssets(dateline.site.StaticAssets assets) {
+    public DeskAssets(StaticAssets assets) {
         this.cssPath = assets.cssPath();
         this.editorScriptPath = assets.deskEditorPath();
         Map<String, String> imports = new LinkedHashMap<>();
@@ -48,7 +50,7 @@ public final class DeskAssets {
             throw new UncheckedIOException(e);
         }
         editorCssPath = assets.addResource("prosemirror", "css", "text/css; charset=utf-8", webJarFile("prosemirror-view", "style/prosemirror.css"));
-        contentSecurityPolicy = dateline.platform.WebServer.SECURITY_HEADERS.get("Content-Security-Policy")
+        contentSecurityPolicy = WebServer.SECURITY_HEADERS.get("Content-Security-Policy")
                 .replace("script-src 'self'", "script-src 'self' '" + sha256(importMap) + "'");
     }
 

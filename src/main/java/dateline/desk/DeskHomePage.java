@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Times;
 import dateline.content.Article;
 import dateline.content.Section;
 import dateline.content.Status;
@@ -55,11 +56,11 @@ public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<Section> section
     }
 
     public String display(Instant instant) {
-        return dateline.site.Times.display(instant, zone);
+        return Times.display(instant, zone);
     }
 
     public String iso(Instant instant) {
-        return dateline.site.Times.iso(instant, zone);
+        return Times.iso(instant, zone);
     }
 
     /** The address of a list shown alone, for this section, at a page. */

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Times;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.content.Tag;
@@ -33,6 +34,13 @@ public final class DeskLookups {
     }
 
     /** Tag names containing what was typed, those starting with it first. */
+    /** The editor's look-ups, for anyone at the desk. */
+    List<DeskRoute> routes() {
+        return List.of(
+                DeskRoute.get("/desk/tags", Role.CONTRIBUTOR, this::tags),
+                DeskRoute.get("/desk/stories/search", Role.CONTRIBUTOR, this::stories));
+    }
+
     void tags(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip().toLowerCase(Locale.ROOT);
         List<String> names = q.isEmpty() ? List.of() : taxonomy.tags().stream().map(Tag::name)
@@ -51,7 +59,7 @@ public final class DeskLookups {
         }
         var hits = searcher.search(new SearchQuery(q, null, null, null, false, 1), zone).hits();
         json(ctx, 200, hits.stream().map(h -> Map.of("id", h.id(), "headline", h.headline(),
-                "published", dateline.site.Times.iso(h.publishedAt(), zone))).toList());
+                "published", Times.iso(h.publishedAt(), zone))).toList());
     }
 
     static void json(Context ctx, int status, Object body) {

@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import dateline.platform.BadRequest;
+import dateline.content.Section;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
@@ -21,6 +23,7 @@ import io.javalin.http.SameSite;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,8 @@ import java.util.Optional;
  * images kept by {@link ImageLibrary}, the front page chosen with {@link FrontPageDesk}, the editor's
  * look-ups answered by {@link DeskLookups}, and admins' pages by {@link AdminPages}.
  *
- * <p>Every route is declared in {@link #ROUTES} with the least role it needs, and is checked on the
+ * <p>Every route is declared once, with the least role it needs and its handler ({@link DeskRoute}),
+ * by the class that owns it, and is checked on the
  * server: anonymous readers are sent to sign in (GET) or refused (POST), a role too low is refused
  * with 403, and every POST must carry its session's CSRF token.
  */
@@ -45,49 +49,8 @@ public final class DeskRoutes {
     static final String ROLE_TOO_LOW = "Your role does not allow this.";
     static final int HOME_LIST = 20;
     static final int LIST_PAGE = 50;
-
-    /** A desk route and the least role it needs; null means anyone may call it. */
-    public record DeskRoute(String method, String path, Role minimum) {}
-
-    public static final List<DeskRoute> ROUTES = List.of(
-            new DeskRoute("GET", "/desk/login", null),
-            new DeskRoute("POST", "/desk/login", null),
-            new DeskRoute("POST", "/desk/logout", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/account", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/account", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/users", Role.ADMIN),
-            new DeskRoute("POST", "/desk/users", Role.ADMIN),
-            new DeskRoute("POST", "/desk/users/{id}", Role.ADMIN),
-            new DeskRoute("GET", "/desk/apikeys", Role.ADMIN),
-            new DeskRoute("POST", "/desk/apikeys", Role.ADMIN),
-            new DeskRoute("POST", "/desk/apikeys/{id}/revoke", Role.ADMIN),
-            new DeskRoute("GET", "/desk/webhooks", Role.ADMIN),
-            new DeskRoute("POST", "/desk/webhooks", Role.ADMIN),
-            new DeskRoute("POST", "/desk/webhooks/{id}/disable", Role.ADMIN),
-            new DeskRoute("GET", "/desk/tags", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/images", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/images", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/images/search", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/images/{id}", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/images/{id}", Role.EDITOR),
-            new DeskRoute("GET", "/desk/stories/new", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/stories/search", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/preview", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/{id}/preview", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/{id}/autosave", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/{id}/presence", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/stories/{id}", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/{id}", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/stories/{id}/revisions", Role.CONTRIBUTOR),
-            new DeskRoute("POST", "/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR),
-            new DeskRoute("GET", "/desk/front", Role.EDITOR),
-            new DeskRoute("POST", "/desk/front", Role.EDITOR),
-            new DeskRoute("POST", "/desk/breaking", Role.EDITOR),
-            new DeskRoute("GET", "/desk/audit", Role.EDITOR),
-            new DeskRoute("GET", "/desk/settings", Role.ADMIN),
-            new DeskRoute("POST", "/desk/settings", Role.ADMIN));
+    private static final String SESSION = "session";
+    private static final String CHROME = "chrome";
 
     private final Accounts accounts;
     private final Sessions sessions;
@@ -128,32 +91,29 @@ public final class DeskRoutes {
         this.admin = admin;
     }
 
+    /** Every desk route: this class's own, then each room's. */
+    public List<DeskRoute> routes() {
+        List<DeskRoute> all = new ArrayList<>(List.of(
+                DeskRoute.get("/desk/login", null, this::loginForm),
+                DeskRoute.post("/desk/login", null, this::login),
+                DeskRoute.post("/desk/logout", Role.CONTRIBUTOR, this::logout),
+                DeskRoute.get("/desk", Role.CONTRIBUTOR, this::home),
+                DeskRoute.get("/desk/account", Role.CONTRIBUTOR, ctx -> account(ctx, null, Map.of(), 200)),
+                DeskRoute.post("/desk/account", Role.CONTRIBUTOR, this::changePassword),
+                DeskRoute.get("/desk/audit", Role.EDITOR, this::audit),
+                DeskRoute.get("/desk/settings", Role.ADMIN, ctx -> settingsForm(ctx, settings.settings(), Map.of(), 200, "saved".equals(ctx.queryParam("done")))),
+                DeskRoute.post("/desk/settings", Role.ADMIN, this::saveSettings)));
+        all.addAll(lookups.routes()); // before the stories': /desk/stories/search is not a story's id
+        all.addAll(stories.routes());
+        all.addAll(library.routes());
+        all.addAll(front.routes());
+        all.addAll(admin.routes());
+        return all;
+    }
+
     public void addTo(RoutesConfig routes) {
-        for (DeskRoute route : ROUTES) {
-            Handler handler = handlerFor(route);
-            Handler guarded = ctx -> {
-                ctx.header("Cache-Control", "no-store");
-                ctx.header("X-Robots-Tag", "noindex");
-                ctx.header("Content-Security-Policy", assets.contentSecurityPolicy());
-                Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
-                if (route.minimum() != null) {
-                    if (session.isEmpty()) {
-                        if (route.method().equals("GET")) {
-                            ctx.redirect("/desk/login", HttpStatus.SEE_OTHER);
-                            return;
-                        }
-                        throw new Forbidden("Sign in first.");
-                    }
-                    if (!session.get().user().role().includes(route.minimum())) {
-                        throw new Forbidden(ROLE_TOO_LOW);
-                    }
-                    if (route.method().equals("POST") && !sameToken(formParam(ctx, "_csrf"), session.get().csrfToken())) {
-                        throw new Forbidden(STALE_FORM);
-                    }
-                }
-                session.ifPresent(s -> ctx.attribute("session", s));
-                handler.handle(ctx);
-            };
+        for (DeskRoute route : routes()) {
+            Handler guarded = ctx -> guard(ctx, route);
             if (route.method().equals("GET")) {
                 routes.get(route.path(), guarded);
             } else {
@@ -162,52 +122,46 @@ public final class DeskRoutes {
         }
     }
 
-    private Handler handlerFor(DeskRoute route) {
-        return switch (route.method() + " " + route.path()) {
-            case "GET /desk/login" -> this::loginForm;
-            case "POST /desk/login" -> this::login;
-            case "POST /desk/logout" -> this::logout;
-            case "GET /desk" -> this::home;
-            case "GET /desk/account" -> ctx -> account(ctx, null, Map.of(), 200);
-            case "POST /desk/account" -> this::changePassword;
-            case "GET /desk/users" -> ctx -> admin.users(ctx, chrome(ctx.attribute("session")), null, Map.of(), 200);
-            case "POST /desk/users" -> ctx -> admin.createUser(ctx, chrome(ctx.attribute("session")));
-            case "POST /desk/users/{id}" -> ctx -> admin.changeUser(ctx, chrome(ctx.attribute("session")));
-            case "GET /desk/apikeys" -> ctx -> admin.apiKeys(ctx, chrome(ctx.attribute("session")), null, 200);
-            case "POST /desk/apikeys" -> ctx -> admin.createApiKey(ctx, chrome(ctx.attribute("session")));
-            case "POST /desk/apikeys/{id}/revoke" -> admin::revokeApiKey;
-            case "GET /desk/webhooks" -> ctx -> admin.webhooks(ctx, chrome(ctx.attribute("session")), null, Map.of(), 200);
-            case "POST /desk/webhooks" -> ctx -> admin.createWebhook(ctx, chrome(ctx.attribute("session")));
-            case "POST /desk/webhooks/{id}/disable" -> admin::disableWebhook;
-            case "GET /desk/tags" -> lookups::tags;
-            case "GET /desk/front" -> front::page;
-            case "POST /desk/front" -> front::change;
-            case "POST /desk/breaking" -> front::changeBreaking;
-            case "GET /desk/images" -> library::library;
-            case "POST /desk/images" -> library::upload;
-            case "GET /desk/images/search" -> library::search;
-            case "GET /desk/images/{id}" -> library::image;
-            case "POST /desk/images/{id}" -> library::describe;
-            case "GET /desk/stories/search" -> lookups::stories;
-            case "POST /desk/stories/preview" -> stories::preview;
-            case "POST /desk/stories/{id}/preview" -> stories::preview;
-            case "POST /desk/stories/{id}/autosave" -> stories::autosave;
-            case "POST /desk/stories/{id}/presence" -> stories::presence;
-            case "GET /desk/stories/{id}/revisions" -> stories::revisions;
-            case "POST /desk/stories/{id}/revisions/{version}/restore" -> stories::restore;
-            case "GET /desk/audit" -> ctx -> {
-                Sessions.Session session = ctx.attribute("session");
-                ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
-                        new AuditPage(chrome(session), config.zone(), Names.of(accounts.all()), revisions.auditLog(200), accounts.changes(200))));
-            };
-            case "GET /desk/stories/new" -> stories::newStory;
-            case "POST /desk/stories" -> stories::createStory;
-            case "GET /desk/stories/{id}" -> stories::editStory;
-            case "POST /desk/stories/{id}" -> stories::saveStory;
-            case "GET /desk/settings" -> ctx -> settingsForm(ctx, settings.settings(), Map.of(), 200, "saved".equals(ctx.queryParam("done")));
-            case "POST /desk/settings" -> this::saveSettings;
-            default -> throw new IllegalStateException("No handler for " + route);
-        };
+    /**
+     * The one check in front of every desk route: the session (SQL), the role and, on a POST, the
+     * CSRF token; then the desk's headers, and the session and page chrome for the handler.
+     */
+    private void guard(Context ctx, DeskRoute route) throws Exception {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Robots-Tag", "noindex");
+        ctx.header("Content-Security-Policy", assets.contentSecurityPolicy());
+        Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+        if (route.minimum() != null) {
+            if (session.isEmpty()) {
+                if (route.method().equals("GET")) {
+                    ctx.redirect("/desk/login", HttpStatus.SEE_OTHER);
+                    return;
+                }
+                throw new Forbidden("Sign in first.");
+            }
+            if (!session.get().user().role().includes(route.minimum())) {
+                throw new Forbidden(ROLE_TOO_LOW);
+            }
+            if (route.method().equals("POST") && !sameToken(formParam(ctx, "_csrf"), session.get().csrfToken())) {
+                throw new Forbidden(STALE_FORM);
+            }
+        }
+        session.ifPresent(s -> {
+            ctx.attribute(SESSION, s);
+            ctx.attribute(CHROME, chrome(s));
+        });
+        route.handler().handle(ctx);
+    }
+
+    /** The page chrome of the signed-in person, as the guard left it for the handler. */
+    static DeskChrome chrome(Context ctx) {
+        return ctx.attribute(CHROME);
+    }
+
+    private void audit(Context ctx) {
+        Sessions.Session session = ctx.attribute(SESSION);
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/audit.jte",
+                new AuditPage(chrome(session), config.zone(), Names.of(accounts.all()), revisions.auditLog(200), accounts.changes(200))));
     }
 
     private void loginForm(Context ctx) {
@@ -268,7 +222,7 @@ public final class DeskRoutes {
     /** The desk home: stories found by headline, my drafts, then every state, optionally for one section. */
     private void home(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
-        String sectionId = taxonomy.sections().stream().map(dateline.content.Section::id).filter(id -> id.equals(ctx.queryParam("section")))
+        String sectionId = taxonomy.sections().stream().map(Section::id).filter(id -> id.equals(ctx.queryParam("section")))
                 .findFirst().orElse(null);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, sectionId, 50);
@@ -300,7 +254,7 @@ public final class DeskRoutes {
         try {
             return Optional.ofNullable(ctx.formParam(name)).orElse("");
         } catch (Exception e) { // Jetty's refusal of an oversized multipart body arrives as an undeclared ServletException
-            throw new dateline.platform.BadRequest("The request is too large or malformed: images may be at most "
+            throw new BadRequest("The request is too large or malformed: images may be at most "
                     + ImageUpload.MAX_BYTES / 1048576 + " MB.");
         }
     }

@@ -4,6 +4,7 @@ import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.content.BreakingNews;
 import dateline.content.ContentService;
+import dateline.content.Listing;
 import dateline.platform.BadRequest;
 import dateline.platform.Conflict;
 import dateline.platform.Templates;
@@ -67,6 +68,14 @@ public final class FrontPageDesk {
         this.templates = templates;
         this.siteName = siteName;
         this.assets = assets;
+    }
+
+    /** The front page's routes, for editors. */
+    List<DeskRoute> routes() {
+        return List.of(
+                DeskRoute.get("/desk/front", Role.EDITOR, this::page),
+                DeskRoute.post("/desk/front", Role.EDITOR, this::change),
+                DeskRoute.post("/desk/breaking", Role.EDITOR, this::changeBreaking));
     }
 
     void page(Context ctx) {
@@ -138,7 +147,7 @@ public final class FrontPageDesk {
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, null, 50).stream().filter(Article::isPublished).limit(20).toList();
         FrontPage page = new FrontPage(DeskChrome.of(siteName, assets, ctx.attribute("session")), chosen, query, found, notice, error,
-                breaking.current().orElse(null), articles.published(ArticleRepository.Listing.ALL, 30, 0), breakingError, typedBreaking);
+                breaking.current().orElse(null), articles.published(Listing.ALL, 30, 0), breakingError, typedBreaking);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/front.jte", page));
     }
 

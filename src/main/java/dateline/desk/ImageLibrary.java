@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Times;
 import dateline.content.ContentService;
 import dateline.content.Image;
 import dateline.content.ImageRepository;
@@ -51,7 +52,7 @@ public final class ImageLibrary {
         }
 
         public String display(Instant at) {
-            return dateline.site.Times.display(at, zone);
+            return Times.display(at, zone);
         }
 
         /** The address of another page of these results. */
@@ -72,7 +73,7 @@ public final class ImageLibrary {
         }
 
         public String display(Instant at) {
-            return dateline.site.Times.display(at, zone);
+            return Times.display(at, zone);
         }
 
         public List<String> renditions() {
@@ -87,6 +88,16 @@ public final class ImageLibrary {
         this.siteName = siteName;
         this.assets = assets;
         this.zone = zone;
+    }
+
+    /** The image library's routes: contributors find and upload, editors change an image's words. */
+    List<DeskRoute> routes() {
+        return List.of(
+                DeskRoute.get("/desk/images", Role.CONTRIBUTOR, this::library),
+                DeskRoute.post("/desk/images", Role.CONTRIBUTOR, this::upload),
+                DeskRoute.get("/desk/images/search", Role.CONTRIBUTOR, this::search),
+                DeskRoute.get("/desk/images/{id}", Role.CONTRIBUTOR, this::image),
+                DeskRoute.post("/desk/images/{id}", Role.EDITOR, this::describe));
     }
 
     void library(Context ctx) {

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Times;
 import dateline.content.Article;
 import dateline.content.RevisionRepository.RevisionEntry;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ public record RevisionsPage(DeskChrome chrome, ZoneId zone, Names names, Article
     }
 
     public String display(java.time.Instant instant) {
-        return dateline.site.Times.display(instant, zone);
+        return Times.display(instant, zone);
     }
 
     /** A revision's action as the desk says it, with its note if it has one (the revisions list and the audit log). */

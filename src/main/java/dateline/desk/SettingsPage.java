@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.ValidationErrors;
 import dateline.content.SiteSettings;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,6 @@ import java.util.Map;
 public record SettingsPage(DeskChrome chrome, SiteSettings settings, Map<String, List<String>> errors, boolean saved) {
 
     public String error(String field) {
-        return dateline.platform.ValidationErrors.messagesFor(errors, field);
+        return ValidationErrors.messagesFor(errors, field);
     }
 }

@@ -1,5 +1,9 @@
 package dateline.desk;
 
+import dateline.platform.ValidationErrors;
+import dateline.platform.Times;
+import dateline.content.RevisionRepository;
+import dateline.content.Image;
 import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Section;
@@ -17,20 +21,20 @@ import java.util.Map;
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
-                        List<String> openBy, List<Article> picks, List<dateline.content.Image> imageChoices, String imageQuery,
-                        dateline.content.RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
+                        List<String> openBy, List<Article> picks, List<Image> imageChoices, String imageQuery,
+                        RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
                         List<String> frontPage) {
 
     public String display(java.time.Instant at) {
-        return dateline.site.Times.display(at, zone);
+        return Times.display(at, zone);
     }
 
     public String iso(java.time.Instant at) {
-        return dateline.site.Times.iso(at, zone);
+        return Times.iso(at, zone);
     }
 
     public String error(String field) {
-        return dateline.platform.ValidationErrors.messagesFor(errors, field);
+        return ValidationErrors.messagesFor(errors, field);
     }
 
     /** Unpublished stories save themselves as the writer types; a published one only when they press Save. */

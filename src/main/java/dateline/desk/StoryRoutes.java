@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.WebServer;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
 import dateline.content.ArticleRepository;
@@ -35,7 +36,7 @@ import java.util.function.BiFunction;
  * revisions and restore. Every write goes through {@link ContentService}; a button's edit and its
  * step are one call, so one transaction.
  *
- * <p>Routes and roles are declared in {@link DeskRoutes#ROUTES}; these handlers run after its guard,
+ * <p>Routes and roles are declared in {@link #routes}; these handlers run after the guard of {@link DeskRoutes},
  * with the session in the context.
  */
 public final class StoryRoutes {
@@ -75,6 +76,21 @@ public final class StoryRoutes {
         this.assets = assets;
         this.previews = previews;
         this.clock = clock;
+    }
+
+    /** The story routes; each handler also checks that this person may work on this story ({@link #allowed}). */
+    List<DeskRoute> routes() {
+        return List.of(
+                DeskRoute.get("/desk/stories/new", Role.CONTRIBUTOR, this::newStory),
+                DeskRoute.post("/desk/stories", Role.CONTRIBUTOR, this::createStory),
+                DeskRoute.post("/desk/stories/preview", Role.CONTRIBUTOR, this::preview),
+                DeskRoute.post("/desk/stories/{id}/preview", Role.CONTRIBUTOR, this::preview),
+                DeskRoute.post("/desk/stories/{id}/autosave", Role.CONTRIBUTOR, this::autosave),
+                DeskRoute.post("/desk/stories/{id}/presence", Role.CONTRIBUTOR, this::presence),
+                DeskRoute.get("/desk/stories/{id}", Role.CONTRIBUTOR, this::editStory),
+                DeskRoute.post("/desk/stories/{id}", Role.CONTRIBUTOR, this::saveStory),
+                DeskRoute.get("/desk/stories/{id}/revisions", Role.CONTRIBUTOR, this::revisions),
+                DeskRoute.post("/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR, this::restore));
     }
 
     void newStory(Context ctx) {
@@ -184,7 +200,7 @@ public final class StoryRoutes {
             form = withUploadedLeadImage(ctx, form);
             String note = step == ContentService.Step.SEND_BACK ? DeskRoutes.formParam(ctx, "returnNote") : form.correction();
             // Withdrawing sends no fields: the story is taken back as it is.
-            ArticleDraft changes = step != ContentService.Step.WITHDRAW && changed(stored, form) ? form.toDraft() : null;
+            ArticleDraft changes = step != ContentService.Step.WITHDRAW && form.toDraft().changes(stored) ? form.toDraft() : null;
             content.saveAndThen(stored.id(), form.baseVersion(), changes, step, at, note, actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
@@ -219,7 +235,7 @@ public final class StoryRoutes {
         try {
             Article article = content.preview(stored == null ? null : stored.id(), form.toDraft());
             ctx.header("X-Robots-Tag", "noindex");
-            ctx.header("Content-Security-Policy", dateline.platform.WebServer.SECURITY_HEADERS.get("Content-Security-Policy"));
+            ctx.header("Content-Security-Policy", WebServer.SECURITY_HEADERS.get("Content-Security-Policy"));
             ctx.contentType("text/html; charset=utf-8").result(previews.apply(article, clock.instant()));
         } catch (ValidationFailed e) {
             renderStory(ctx, stored, form, e.errors().asMap(), "The preview needs these fixed first.", List.of(), 422);
@@ -240,7 +256,7 @@ public final class StoryRoutes {
         }
         StoryForm form = StoryForm.from(ctx);
         try {
-            if (!changed(stored, form)) {
+            if (!form.toDraft().changes(stored)) {
                 if (form.baseVersion() != stored.version()) {
                     throw new Conflict(ContentService.STALE_VERSION.formatted(stored.version(), form.baseVersion()));
                 }
@@ -291,17 +307,6 @@ public final class StoryRoutes {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    /** Whether the form differs from the stored story in any field a save would write. */
-    private static boolean changed(Article stored, StoryForm form) {
-        StoryForm was = StoryForm.of(stored);
-        return !(was.headline().equals(form.headline().strip()) && was.standfirst().equals(form.standfirst().strip())
-                && was.bodyHtml().equals(dateline.content.BodySanitizer.sanitize(form.bodyHtml())) && was.datelinePlace().equals(form.datelinePlace().strip())
-                && was.sectionId().equals(form.sectionId()) && was.authorIds().equals(form.authorIds()) && was.tags().equals(form.tags().strip())
-                && was.leadImageId().equals(form.leadImageId().strip()) && was.language().equals(form.language().strip())
-                && was.source().equals(form.source().strip()) && (form.slug().isBlank() || was.slug().equals(form.slug().strip()))
-                && was.relatedIds().equals(form.relatedIds().strip()));
     }
 
     /** The fields someone else changed between the version the form was loaded at and now. */

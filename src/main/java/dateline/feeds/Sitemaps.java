@@ -1,5 +1,6 @@
 package dateline.feeds;
 
+import dateline.content.Urls;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.content.ArticleRepository.SitemapEntry;
@@ -110,7 +111,7 @@ public final class Sitemaps {
             w.writeDefaultNamespace(SITEMAP_NS);
             for (SitemapEntry e : slice) {
                 w.writeStartElement(SITEMAP_NS, "url");
-                FeedWriter.element(w, "loc", siteUrl + dateline.site.Urls.article(e.firstPublishedAt(), e.slug(), zone));
+                FeedWriter.element(w, "loc", siteUrl + Urls.article(e.firstPublishedAt(), e.slug(), zone));
                 FeedWriter.element(w, "lastmod", FeedWriter.iso(e.lastModified()));
                 w.writeEndElement();
             }

@@ -1,5 +1,6 @@
 package dateline.feeds;
 
+import dateline.content.SurrogateKeys;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
 import dateline.platform.Event;
@@ -36,10 +37,10 @@ public final class WebSubPinger {
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (Event event : events) {
-            if (event.keys().contains("home")) { // a change readers see: the story is or was public
+            if (event.keys().contains(SurrogateKeys.HOME)) { // a change readers see: the story is or was public
                 scopes.add("");
                 for (Section section : taxonomy.sections()) {
-                    if (event.keys().contains("section:" + section.id())) {
+                    if (event.keys().contains(SurrogateKeys.section(section.id()))) {
                         scopes.add("/" + section.slug());
                     }
                 }

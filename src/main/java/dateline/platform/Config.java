@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,8 @@ public record Config(
         int trendingWindowHours,
         String webSubHub,
         String purgeUrl,
-        String purgeHeader) {
+        String purgeHeader,
+        int passwordCost) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -51,6 +53,7 @@ public record Config(
             new Setting("DATELINE_WEBSUB_HUB", "(none)", "WebSub hub advertised in feeds and pinged when stories are published"),
             new Setting("DATELINE_PURGE_URL", "(none)", "CDN purge endpoint: changed surrogate keys are POSTed there in a Surrogate-Key header"),
             new Setting("DATELINE_PURGE_HEADER", "(none)", "an extra header for the purge call, as 'Name: value' (e.g. an API token)"),
+            new Setting("DATELINE_PASSWORD_COST", "11", "bcrypt cost of desk passwords (4 to 16; each step doubles the work of a sign-in)"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
     /** Reads the settings from an environment map, collecting every bad value before failing. */
@@ -88,24 +91,25 @@ public record Config(
         if (!purgeHeader.isEmpty() && !purgeHeader.matches("[A-Za-z0-9-]+:\\s*\\S.*")) {
             problems.add("DATELINE_PURGE_HEADER must look like 'Name: value'");
         }
+        int passwordCost = intSetting(env, "DATELINE_PASSWORD_COST", 11, 4, 16, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
     }
 
     private static String stripSlash(String url) {
@@ -134,7 +138,7 @@ public record Config(
         if (raw == null || raw.isBlank()) {
             return dflt;
         }
-        return switch (raw.trim().toLowerCase()) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1", "on" -> true;
             case "false", "no", "0", "off" -> false;
             default -> {

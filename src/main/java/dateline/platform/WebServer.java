@@ -33,6 +33,11 @@ public final class WebServer {
     /** Turns an error into a response body (an HTML page for the site, JSON for an API). */
     public interface ErrorRenderer {
         void render(Context ctx, int status, String message);
+
+        /** This renderer for paths under {@code prefix}, {@code otherwise} for the rest. */
+        default ErrorRenderer under(String prefix, ErrorRenderer otherwise) {
+            return (ctx, status, message) -> (ctx.path().startsWith(prefix) ? this : otherwise).render(ctx, status, message);
+        }
     }
 
     private WebServer() {}

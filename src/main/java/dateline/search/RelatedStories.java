@@ -1,5 +1,7 @@
 package dateline.search;
 
+import dateline.content.EventTypes;
+import dateline.content.SurrogateKeys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.content.Article;
@@ -102,7 +104,7 @@ public final class RelatedStories {
 
     /** Forgets every remembered list when any story changed: a publish can change many lists. */
     public void evict(List<Event> events) {
-        if (events.stream().anyMatch(e -> e.type().startsWith("article.") || e.keys().contains("all") || e.keys().contains("nav"))) {
+        if (EventTypes.anyStory(events) || SurrogateKeys.touched(events, SurrogateKeys.ALL) || SurrogateKeys.touched(events, SurrogateKeys.NAV)) {
             automatic.invalidateAll();
             lists.invalidateAll();
         }

@@ -1,5 +1,7 @@
 package dateline.search;
 
+import dateline.content.EventTypes;
+import dateline.content.SurrogateKeys;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.platform.DerivedView;
@@ -117,13 +119,13 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
 
     /** Applies events from the log: re-reads each story they name and indexes or removes it. */
     public synchronized void apply(List<Event> batch) {
-        if (batch.stream().anyMatch(e -> e.keys().contains("all"))) {
+        if (batch.stream().anyMatch(e -> e.keys().contains(SurrogateKeys.ALL))) {
             rebuild();
             return;
         }
         Set<String> ids = new LinkedHashSet<>();
         for (Event event : batch) {
-            if (event.type().startsWith("article.") && event.subjectId() != null) {
+            if (EventTypes.isStory(event) && event.subjectId() != null) {
                 ids.add(event.subjectId());
             }
         }

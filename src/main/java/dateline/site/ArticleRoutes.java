@@ -1,5 +1,9 @@
 package dateline.site;
 
+import dateline.content.SurrogateKeys;
+import dateline.platform.Page;
+import dateline.content.Urls;
+import dateline.content.Status;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.platform.NotFound;
@@ -50,7 +54,7 @@ public final class ArticleRoutes {
      */
     public byte[] preview(Article draft, java.time.Instant now) {
         Article article = new Article(draft.id(), draft.slug(), draft.headline(), draft.standfirst(), draft.bodyHtml(), draft.datelinePlace(),
-                draft.section(), draft.authors(), draft.tags(), draft.leadImage(), draft.language(), draft.source(), dateline.content.Status.PUBLISHED,
+                draft.section(), draft.authors(), draft.tags(), draft.leadImage(), draft.language(), draft.source(), Status.PUBLISHED,
                 draft.version(), draft.createdAt(), draft.modifiedAt(), draft.firstPublishedAt() == null ? now : draft.firstPublishedAt(),
                 draft.updatedAt(), null, draft.corrections(), draft.relatedIds());
         String articlePath = Urls.article(article, frame.config().zone());
@@ -61,7 +65,7 @@ public final class ArticleRoutes {
         String slug = ctx.pathParam("slug");
         String requested = ctx.path();
         PageCache cache = frame.cache();
-        PageCache.Page cached = cache.get(requested).orElse(null);
+        Page cached = cache.get(requested).orElse(null);
         if (cached != null) {
             Responses.send(ctx, cached);
             return;
@@ -83,13 +87,13 @@ public final class ArticleRoutes {
             ctx.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Set<String> keys = new LinkedHashSet<>(List.of("nav", "article:" + article.id()));
+        Set<String> keys = new LinkedHashSet<>(List.of(SurrogateKeys.NAV, SurrogateKeys.article(article.id())));
         byte[] body;
         if (readMode) {
             body = frame.render("site/read-mode.jte", new ReadModePage(frame.chrome(articlePath), article));
         } else {
             List<Article> readMore = related.forArticle(article);
-            readMore.forEach(r -> keys.add("article:" + r.id()));
+            readMore.forEach(r -> keys.add(SurrogateKeys.article(r.id())));
             List<Article> top = trending.trending();
             keys.add(TrendingJob.SURROGATE_KEY);
             body = frame.render("site/article.jte", new ArticlePage(frame.chrome(articlePath), article, readMore, top));

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.platform.Page;
 import dateline.platform.ResponseMetrics;
 import dateline.platform.WebServer;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ public final class CachedPageHandler extends Handler.Wrapper {
         }
         HttpURI uri = request.getHttpURI();
         String key = SiteRoutes.cacheKey(uri.getPath(), uri.getQuery());
-        PageCache.Page page = key == null ? null : cache.peek(key);
+        Page page = key == null ? null : cache.peek(key);
         if (page == null) {
             return super.handle(request, response, callback);
         }

@@ -1,5 +1,9 @@
 package dateline.site;
 
+import dateline.platform.Times;
+import dateline.platform.StaticAssets;
+import dateline.content.Urls;
+import dateline.content.BreakingNews;
 import dateline.content.Article;
 import dateline.content.Section;
 import dateline.content.SiteSettings;
@@ -14,7 +18,7 @@ import java.util.List;
  * @param currentPath the page's own path, for the canonical link and {@code aria-current}
  */
 public record Chrome(String siteName, String siteUrl, List<Section> sections, StaticAssets assets, SiteSettings settings,
-                     ZoneId zone, String currentPath, dateline.content.BreakingNews.Strip breaking) {
+                     ZoneId zone, String currentPath, BreakingNews.Strip breaking) {
 
     /** Where the breaking-news strip links to (only when there is one). */
     public String breakingUrl() {

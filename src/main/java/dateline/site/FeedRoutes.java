@@ -1,8 +1,10 @@
 package dateline.site;
 
+import dateline.content.SurrogateKeys;
+import dateline.platform.Page;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
-import dateline.content.ArticleRepository.Listing;
+import dateline.content.Listing;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
 import dateline.feeds.Feed;
@@ -44,8 +46,8 @@ public final class FeedRoutes {
     /** Routes with fixed first segments; register before the article and section routes. */
     public void addTo(RoutesConfig routes) {
         routes.get("/robots.txt", ctx -> serve(ctx, "text/plain; charset=utf-8", Set.of("robots"), sitemaps::robots));
-        routes.get("/sitemap.xml", ctx -> serve(ctx, XML, Set.of("home"), sitemaps::index));
-        routes.get("/news-sitemap.xml", ctx -> serve(ctx, XML, Set.of("home"), sitemaps::news));
+        routes.get("/sitemap.xml", ctx -> serve(ctx, XML, Set.of(SurrogateKeys.HOME), sitemaps::index));
+        routes.get("/news-sitemap.xml", ctx -> serve(ctx, XML, Set.of(SurrogateKeys.HOME), sitemaps::news));
         routes.get("/sitemaps/{file}", this::monthSitemap);
         routes.get("/feed.xml", ctx -> feed(ctx, "/", "feed.xml"));
         routes.get("/atom.xml", ctx -> feed(ctx, "/", "atom.xml"));
@@ -66,7 +68,7 @@ public final class FeedRoutes {
     private void serve(Context ctx, String contentType, Set<String> keys, Body body) {
         String key = ctx.path();
         PageCache cache = frame.cache();
-        PageCache.Page page = cache.get(key).orElse(null);
+        Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
             page = cache.put(key, body.make(), keys, contentType, Responses.PAGE_CACHE_CONTROL, generation);
@@ -87,7 +89,7 @@ public final class FeedRoutes {
         if (body == null) {
             throw new NotFound("There is no sitemap at this address.");
         }
-        serve(ctx, XML, Set.of("home"), () -> body);
+        serve(ctx, XML, Set.of(SurrogateKeys.HOME), () -> body);
     }
 
     private void feed(Context ctx, String scope, String file) {
@@ -99,7 +101,7 @@ public final class FeedRoutes {
         };
         String key = ctx.path();
         PageCache cache = frame.cache();
-        PageCache.Page page = cache.get(key).orElse(null);
+        Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
             Feed feed = feedFor(scope);
@@ -109,7 +111,7 @@ public final class FeedRoutes {
                 default -> writer.json(feed);
             };
             Set<String> keys = new LinkedHashSet<>(feed.keys());
-            keys.add("feed");
+            keys.add(SurrogateKeys.FEED);
             page = cache.put(key, body, keys, contentType, Responses.PAGE_CACHE_CONTROL, feed.updated(), generation);
         }
         Responses.send(ctx, page);
@@ -118,21 +120,21 @@ public final class FeedRoutes {
     private Feed feedFor(String scope) {
         String site = frame.config().siteName();
         if (scope.equals("/")) {
-            return new Feed(site, "The latest news from " + site + ".", "/", articles.published(Listing.ALL, Feed.SIZE, 0), List.of("home", "nav"));
+            return new Feed(site, "The latest news from " + site + ".", "/", articles.published(Listing.ALL, Feed.SIZE, 0), List.of(SurrogateKeys.HOME, SurrogateKeys.NAV));
         }
         if (scope.startsWith("/tag/")) {
             var tag = taxonomy.tagBySlug(scope.substring(5)).orElseThrow(() -> new NotFound("There is no topic at this address."));
             return new Feed(tag.name() + " | " + site, "Stories about " + tag.name() + ".", scope,
-                    articles.published(Listing.tag(tag.id()), Feed.SIZE, 0), List.of("tag:" + tag.id(), "nav"));
+                    articles.published(Listing.tag(tag.id()), Feed.SIZE, 0), List.of(SurrogateKeys.tag(tag.id()), SurrogateKeys.NAV));
         }
         if (scope.startsWith("/author/")) {
             var author = taxonomy.authorBySlug(scope.substring(8)).orElseThrow(() -> new NotFound("There is no author at this address."));
             return new Feed(author.name() + " | " + site, "Stories by " + author.name() + ".", scope,
-                    articles.published(Listing.author(author.id()), Feed.SIZE, 0), List.of("author:" + author.id(), "nav"));
+                    articles.published(Listing.author(author.id()), Feed.SIZE, 0), List.of(SurrogateKeys.author(author.id()), SurrogateKeys.NAV));
         }
         Section section = taxonomy.sectionBySlug(scope.substring(1)).orElseThrow(() -> new NotFound("There is no section at this address."));
         List<Article> items = articles.published(Listing.section(section.id()), Feed.SIZE, 0);
         return new Feed(section.name() + " | " + site, section.description().isEmpty() ? section.name() + " news." : section.description(),
-                scope, items, List.of("section:" + section.id(), "nav"));
+                scope, items, List.of(SurrogateKeys.section(section.id()), SurrogateKeys.NAV));
     }
 }

@@ -1,5 +1,8 @@
 package dateline.site;
 
+import dateline.platform.StaticAssets;
+import dateline.content.Urls;
+import dateline.content.ImageUpload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -34,7 +37,7 @@ final class NewsArticleJsonLd {
         }
         if (a.leadImage() != null) {
             ArrayNode images = ld.putArray("image");
-            for (String ratio : dateline.content.ImageUpload.CROPS) {
+            for (String ratio : ImageUpload.CROPS) {
                 images.add(c.siteUrl() + a.leadImage().renditionPath(ratio));
             }
         }

@@ -2,19 +2,17 @@ package dateline.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dateline.content.SurrogateKeys;
 import dateline.platform.Event;
+import dateline.platform.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Rendered pages kept in memory as bytes, with a gzip variant and an ETag, bounded by size.
@@ -24,24 +22,6 @@ import java.util.zip.GZIPOutputStream;
  * {@link #put}.
  */
 public final class PageCache {
-
-    /** A response body ready to send: identity and gzip bytes, their ETags, and what it shows. */
-    public record Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl,
-                       java.time.Instant lastModified, String surrogateKey) {
-
-        public Page(byte[] body, byte[] gzipped, String etag, Set<String> keys, String contentType, String cacheControl, java.time.Instant lastModified) {
-            this(body, gzipped, etag, keys, contentType, cacheControl, lastModified, String.join(" ", keys));
-        }
-
-        /** The ETag of the gzip variant: a different representation needs a different strong validator. */
-        public String gzipEtag() {
-            return etag.substring(0, etag.length() - 1) + "-gz\"";
-        }
-
-        int weight() {
-            return body.length + (gzipped == null ? 0 : gzipped.length) + 200;
-        }
-    }
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
@@ -89,11 +69,11 @@ public final class PageCache {
     }
 
     /** The same, for a response that also says when it last changed (feeds). */
-    public Page put(String key, byte[] body, Set<String> keys, String contentType, String cacheControl, java.time.Instant lastModified,
+    public Page put(String key, byte[] body, Set<String> keys, String contentType, String cacheControl, Instant lastModified,
                     long generationAtStart) {
         boolean compressible = contentType.startsWith("text/") || contentType.contains("xml") || contentType.contains("json");
-        Page page = new Page(body, enabled && compressible ? gzip(body) : null, etag(body), keys, contentType, cacheControl,
-                lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Page page = new Page(body, enabled && compressible ? Page.gzip(body) : null, Page.etag(body), keys, contentType, cacheControl,
+                lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS));
         if (enabled) {
             pages.put(key, page);
             if (generation.get() != generationAtStart) {
@@ -106,7 +86,7 @@ public final class PageCache {
     /** Drops every page that shows something these events changed. */
     public void evict(List<Event> events) {
         generation.incrementAndGet();
-        boolean all = events.stream().anyMatch(e -> e.keys().contains("all"));
+        boolean all = events.stream().anyMatch(e -> e.keys().contains(SurrogateKeys.ALL));
         if (all) {
             pages.invalidateAll();
             return;
@@ -115,7 +95,7 @@ public final class PageCache {
     }
 
     /** Drops every page that carries one of these keys: for changes that are not content events (Trending). */
-    public void evictKeys(java.util.Set<String> keys) {
+    public void evictKeys(Set<String> keys) {
         generation.incrementAndGet();
         pages.asMap().entrySet().removeIf(entry -> intersects(keys, entry.getValue().keys()));
     }
@@ -137,27 +117,5 @@ public final class PageCache {
             }
         }
         return false;
-    }
-
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * A strong validator made from the bytes: CRC-32C and CRC-32 (different polynomials, both
-     * hardware-assisted) and the length. Cheap enough to compute on every render.
-     */
-    static String etag(byte[] body) {
-        CRC32C c1 = new CRC32C();
-        c1.update(body);
-        CRC32 c2 = new CRC32();
-        c2.update(body);
-        return "\"" + Long.toString(c1.getValue(), 36) + Long.toString(c2.getValue(), 36) + Integer.toString(body.length, 36) + "\"";
     }
 }

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.content.SurrogateKeys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dateline.content.Article;
@@ -48,12 +49,12 @@ public final class ReadStore {
     public void evict(List<Event> events) {
         generation.incrementAndGet();
         for (Event event : events) {
-            if (event.keys().contains("all") || event.keys().contains("nav")) {
+            if (event.keys().contains(SurrogateKeys.ALL) || event.keys().contains(SurrogateKeys.NAV)) {
                 bySlug.invalidateAll();
                 return;
             }
         }
-        bySlug.asMap().values().removeIf(article -> events.stream().anyMatch(e -> e.keys().contains("article:" + article.id())));
+        bySlug.asMap().values().removeIf(article -> events.stream().anyMatch(e -> e.keys().contains(SurrogateKeys.article(article.id()))));
     }
 
     public void clear() {

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.platform.Page;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * How a {@link PageCache.Page} answers a request: 304 when the client's ETag (or, lacking one, its
+ * How a {@link Page} answers a request: 304 when the client's ETag (or, lacking one, its
  * If-Modified-Since) says it has this version, the gzip variant to clients that accept it, identity
  * bytes otherwise. Used by the routes and by the {@link CachedPageHandler} in front of them, so both
  * answer alike, with the page's surrogate keys (space-separated, as Fastly and Varnish expect).
@@ -15,14 +16,14 @@ import java.time.format.DateTimeParseException;
 final class Responses {
     /** Browsers revalidate every time (cheap: 304); a CDN may keep a page five minutes, or serve it stale while it refetches. */
     static final String PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=300, stale-while-revalidate=60, stale-if-error=86400";
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String IMMUTABLE = Page.IMMUTABLE;
 
     /** What to send: a status, the ETag, and the body (null for 304) with its encoding (null for identity). */
     record Answer(int status, String etag, byte[] body, String contentEncoding) {}
 
     private Responses() {}
 
-    static Answer answer(PageCache.Page page, String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
+    static Answer answer(Page page, String ifNoneMatch, String ifModifiedSince, String acceptEncoding) {
         boolean gzip = page.gzipped() != null && acceptEncoding != null && acceptEncoding.contains("gzip");
         String etag = gzip ? page.gzipEtag() : page.etag();
         if (ifNoneMatch != null) {
@@ -47,7 +48,7 @@ final class Responses {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    static void send(Context ctx, PageCache.Page page) {
+    static void send(Context ctx, Page page) {
         Answer answer = answer(page, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), ctx.header("Accept-Encoding"));
         ctx.header("Cache-Control", page.cacheControl());
         ctx.header("Vary", "Accept-Encoding");

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.content.Urls;
 import dateline.search.SearchQuery;
 import dateline.search.SearchResults;
 import java.net.URLEncoder;

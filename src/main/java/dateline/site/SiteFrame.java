@@ -1,5 +1,8 @@
 package dateline.site;
 
+import dateline.content.SurrogateKeys;
+import dateline.platform.StaticAssets;
+import dateline.platform.Page;
 import dateline.content.BreakingNews;
 import dateline.content.SettingsRepository;
 import dateline.content.TaxonomyRepository;
@@ -61,7 +64,7 @@ public final class SiteFrame {
 
     /** Serves a page from the cache, or renders, keeps and serves it. */
     void serve(Context ctx, String key, Supplier<Rendered> render) {
-        PageCache.Page page = cache.get(key).orElse(null);
+        Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
             Rendered rendered = render.get();
@@ -75,12 +78,12 @@ public final class SiteFrame {
      * {@code generation}. While the breaking-news strip shows, the page also carries the key of the
      * strip's story: when that story changes (unpublished, a new address), so does every page.
      */
-    PageCache.Page keep(String key, byte[] body, Set<String> keys, long generation) {
+    Page keep(String key, byte[] body, Set<String> keys, long generation) {
         BreakingNews.Strip strip = breaking.current().orElse(null);
         Set<String> all = keys;
         if (strip != null) {
             all = new java.util.HashSet<>(keys);
-            all.add("article:" + strip.articleId());
+            all.add(SurrogateKeys.article(strip.articleId()));
         }
         return cache.put(key, body, all, HTML, Responses.PAGE_CACHE_CONTROL, generation);
     }

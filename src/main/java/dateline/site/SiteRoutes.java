@@ -1,8 +1,11 @@
 package dateline.site;
 
+import dateline.content.SurrogateKeys;
+import dateline.platform.Page;
+import dateline.content.ImageUpload;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
-import dateline.content.ArticleRepository.Listing;
+import dateline.content.Listing;
 import dateline.content.ImageRepository;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
@@ -94,14 +97,14 @@ public final class SiteRoutes {
         }
         List<Article> rest = latest.isEmpty() ? List.of() : latest.subList(1, latest.size());
         HomePage page = new HomePage(chrome, lead, rest, blocks, trending.trending());
-        return new SiteFrame.Rendered(frame.render("site/home.jte", page), Set.of("home", "nav", TrendingJob.SURROGATE_KEY));
+        return new SiteFrame.Rendered(frame.render("site/home.jte", page), Set.of(SurrogateKeys.HOME, SurrogateKeys.NAV, SurrogateKeys.TRENDING));
     }
 
     private void mostRead(Context ctx, TrendingList.Period period) {
         String path = period == TrendingList.Period.DAY ? "/most-read" : "/most-read/" + period.slug;
         frame.serve(ctx, path, () -> {
             MostReadPage page = new MostReadPage(frame.chrome(path), period, trending.mostRead(period));
-            return new SiteFrame.Rendered(frame.render("site/most-read.jte", page), Set.of("nav", TrendingJob.SURROGATE_KEY));
+            return new SiteFrame.Rendered(frame.render("site/most-read.jte", page), Set.of(SurrogateKeys.NAV, SurrogateKeys.TRENDING));
         });
     }
 
@@ -115,20 +118,20 @@ public final class SiteRoutes {
                 Listing listing = Listing.tag(tag.id());
                 Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-                return new SiteFrame.Rendered(frame.render("site/tag.jte", new TagPage(chrome, tag, list, pagination)), Set.of("nav", "tag:" + tag.id()));
+                return new SiteFrame.Rendered(frame.render("site/tag.jte", new TagPage(chrome, tag, list, pagination)), Set.of(SurrogateKeys.NAV, SurrogateKeys.tag(tag.id())));
             }
             if (path.startsWith("/author/")) {
                 var author = taxonomy.authorBySlug(path.substring(8)).orElseThrow(() -> new NotFound("There is no author at this address."));
                 Listing listing = Listing.author(author.id());
                 Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-                return new SiteFrame.Rendered(frame.render("site/author.jte", new AuthorPage(chrome, author, list, pagination)), Set.of("nav", "author:" + author.id()));
+                return new SiteFrame.Rendered(frame.render("site/author.jte", new AuthorPage(chrome, author, list, pagination)), Set.of(SurrogateKeys.NAV, SurrogateKeys.author(author.id())));
             }
             Section section = taxonomy.sectionBySlug(path.substring(1)).orElseThrow(() -> new NotFound("There is no section at this address."));
             Listing listing = Listing.section(section.id());
             Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
             var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
-            return new SiteFrame.Rendered(frame.render("site/section.jte", new SectionPage(chrome, section, list, pagination)), Set.of("nav", "section:" + section.id()));
+            return new SiteFrame.Rendered(frame.render("site/section.jte", new SectionPage(chrome, section, list, pagination)), Set.of(SurrogateKeys.NAV, SurrogateKeys.section(section.id())));
         });
     }
 
@@ -160,20 +163,20 @@ public final class SiteRoutes {
         String id = ctx.pathParam("id");
         String file = ctx.pathParam("file");
         String name = file.endsWith(".jpg") ? file.substring(0, file.length() - 4) : "";
-        if (!dateline.content.ImageUpload.CROPS.contains(name) && !name.matches("w\\d+")) {
+        if (!ImageUpload.CROPS.contains(name) && !name.matches("w\\d+")) {
             throw new NotFound("There is no image at this address.");
         }
         String key = ctx.path();
         PageCache cache = frame.cache();
-        PageCache.Page page = cache.get(key).orElse(null);
+        Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
-            var image = images.find(id).filter(i -> dateline.content.ImageUpload.names(i.width()).contains(name))
+            var image = images.find(id).filter(i -> ImageUpload.names(i.width()).contains(name))
                     .orElseThrow(() -> new NotFound("There is no image at this address."));
             // Made when the image was stored; images from an archive import get theirs made here, on first request.
-            byte[] bytes = images.rendition(id, name).orElseGet(() -> dateline.content.ImageUpload.rendition(
-                    dateline.content.ImageUpload.read(images.data(id).orElseThrow()), name).data());
-            page = cache.put(key, bytes, Set.of("image:" + image.id()), "image/jpeg", Responses.IMMUTABLE, generation);
+            byte[] bytes = images.rendition(id, name).orElseGet(() -> ImageUpload.rendition(
+                    ImageUpload.read(images.data(id).orElseThrow()), name).data());
+            page = cache.put(key, bytes, Set.of(SurrogateKeys.image(image.id())), "image/jpeg", Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
     }
@@ -183,12 +186,12 @@ public final class SiteRoutes {
         String id = file.replaceFirst("\\.(jpg|png|webp)$", "");
         String key = "/media/" + file;
         PageCache cache = frame.cache();
-        PageCache.Page page = cache.get(key).orElse(null);
+        Page page = cache.get(key).orElse(null);
         if (page == null) {
             long generation = cache.generation();
             var image = images.find(id).filter(i -> i.path().equals(key)).orElseThrow(() -> new NotFound("There is no image at this address."));
             byte[] data = images.data(id).orElseThrow();
-            page = cache.put(key, data, Set.of("image:" + id), image.contentType(), Responses.IMMUTABLE, generation);
+            page = cache.put(key, data, Set.of(SurrogateKeys.image(id)), image.contentType(), Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
     }

@@ -1,5 +1,6 @@
 package dateline.trending;
 
+import dateline.content.SurrogateKeys;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
  * counts, and the lists are read from the shared table.
  */
 public final class TrendingJob implements Runnable {
-    public static final String SURROGATE_KEY = "trending";
+    public static final String SURROGATE_KEY = SurrogateKeys.TRENDING;
 
     private final ViewCounter counter;
     private final TrendingList list;

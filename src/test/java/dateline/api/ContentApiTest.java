@@ -1,5 +1,7 @@
 package dateline.api;
 
+import dateline.demo.DemoImagesForTests;
+import dateline.content.ImageUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +64,7 @@ class ContentApiTest {
         Section sport = site.givenSection("Sport");
         ada = site.givenAuthor("Ada Reporter");
         Author bo = site.givenAuthor("Bo Writer");
-        var image = site.content.addImage(dateline.content.ImageUpload.check(dateline.demo.DemoImagesForTests.jpeg()), "A harbour at dusk",
+        var image = site.content.addImage(ImageUpload.check(DemoImagesForTests.jpeg()), "A harbour at dusk",
                 "The harbour.", "Photo: Ada");
         first = publish(new ArticleDraft("Harbour reopens", "Ships are back.", "<p>The harbour reopened.</p>", "Hull", world.id(),
                 List.of(ada.id()), List.of("Shipping"), image.id(), "en", "staff", null));

@@ -123,7 +123,7 @@ class ContentServiceTest {
         assertThatThrownBy(() -> content.create(bad, "ada"))
                 .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap())
                         .containsOnlyKeys("headline", "sectionId", "authorIds", "tagNames", "leadImageId", "language", "slug"));
-        assertThat(site.app.articles().countPublished(ArticleRepository.Listing.ALL)).isZero();
+        assertThat(site.app.articles().countPublished(Listing.ALL)).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dateline.content;
 
+import dateline.demo.DemoImagesForTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class SiteArchiveTest {
         Section world = site.givenSection("World");
         Author ada = site.givenAuthor("Ada Reporter");
         Author bo = site.givenAuthor("Bo Writer");
-        Image image = site.content.addImage(ImageUpload.check(dateline.demo.DemoImagesForTests.png(2, 1)), "Two pixels", "A caption", "Photo: us");
+        Image image = site.content.addImage(ImageUpload.check(DemoImagesForTests.png(2, 1)), "Two pixels", "A caption", "Photo: us");
         Article a = site.content.create(site.givenDraft("First story", world, ada, bo), "ada");
         a = site.content.edit(a.id(), a.version(), new ArticleDraft(a.headline(), "Standfirst", "<p>Body &amp; more</p>", "Paris", world.id(),
                 java.util.List.of(ada.id(), bo.id()), java.util.List.of("Economy", "Trade"), image.id(), "en", "staff", null), "ada");
@@ -90,7 +91,7 @@ class SiteArchiveTest {
         }
 
         assertThat(new String(second, StandardCharsets.UTF_8)).isEqualTo(new String(first, StandardCharsets.UTF_8));
-        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"revisions\"", "عنوان الخبر", java.util.Base64.getEncoder().encodeToString(dateline.demo.DemoImagesForTests.png(2, 1)));
+        assertThat(new String(first, StandardCharsets.UTF_8)).contains("\"revisions\"", "عنوان الخبر", java.util.Base64.getEncoder().encodeToString(DemoImagesForTests.png(2, 1)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import dateline.content.ImageUpload;
+import dateline.content.ArticleDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.Chromium;
@@ -10,7 +12,7 @@ import dateline.content.Section;
 import dateline.content.Status;
 import dateline.demo.DemoImagesForTests;
 import dateline.platform.TestDatabase;
-import dateline.site.Urls;
+import dateline.content.Urls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -35,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * autosave work, publishes and finds the story on the site; then a second editor changes it
  * meanwhile and the first one's stale save is refused with their text kept.
  */
+@Tag("browser")
 class DeskBrowserTest {
     static final String PASSWORD = "a long enough password";
 
@@ -58,7 +62,7 @@ class DeskBrowserTest {
         accounts.create("ada@example.org", "Ada Admin", Role.ADMIN, PASSWORD, "test");
         world = site.givenSection("World");
         ada = site.givenAuthor("Ada Reporter");
-        Article weather = site.content.create(new dateline.content.ArticleDraft("Storm season begins", "", "<p>Rain.</p>", "", world.id(),
+        Article weather = site.content.create(new ArticleDraft("Storm season begins", "", "<p>Rain.</p>", "", world.id(),
                 List.of(ada.id()), List.of("Weather"), null, "en", "staff", null), "test");
         site.content.publish(weather.id(), weather.version(), "test");
         weatherId = weather.id();
@@ -251,8 +255,8 @@ class DeskBrowserTest {
 
     @Test
     void desk_pages_have_no_wcag_2_1_a_or_aa_violations() {
-        var image = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(640, 360)), "A library card", "In the library", "Photo: us");
-        Article returned = site.content.create(new dateline.content.ArticleDraft("Bridge closes", "", "<p>One source.</p>", "", world.id(),
+        var image = site.content.addImage(ImageUpload.check(DemoImagesForTests.png(640, 360)), "A library card", "In the library", "Photo: us");
+        Article returned = site.content.create(new ArticleDraft("Bridge closes", "", "<p>One source.</p>", "", world.id(),
                 List.of(), List.of(), null, "en", "staff", null), "test");
         returned = site.content.submitForReview(returned.id(), returned.version(), "test");
         returned = site.content.sendBack(returned.id(), returned.version(), "Find a second source.", "eddie@example.org");
@@ -282,7 +286,7 @@ class DeskBrowserTest {
 
     @Test
     void an_image_pasted_into_the_body_is_uploaded_through_the_image_dialog() {
-        var existing = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(640, 360)), "A test card", "", "");
+        var existing = site.content.addImage(ImageUpload.check(DemoImagesForTests.png(640, 360)), "A test card", "", "");
         signIn("eddie@example.org");
         browser.get(base + "/desk/stories/new");
         WebElement body = editor();
@@ -305,9 +309,9 @@ class DeskBrowserTest {
 
     @Test
     void the_lead_image_finder_shows_the_images_matching_what_is_typed_and_the_one_picked_is_saved() {
-        var cranes = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(320, 180)), "Cranes at the container port", "", "");
-        var parliament = site.content.addImage(dateline.content.ImageUpload.check(DemoImagesForTests.png(320, 180)), "Parliament at night", "", "");
-        Article story = site.content.create(new dateline.content.ArticleDraft("Port expands", "", "<p>More cranes.</p>", "", world.id(),
+        var cranes = site.content.addImage(ImageUpload.check(DemoImagesForTests.png(320, 180)), "Cranes at the container port", "", "");
+        var parliament = site.content.addImage(ImageUpload.check(DemoImagesForTests.png(320, 180)), "Parliament at night", "", "");
+        Article story = site.content.create(new ArticleDraft("Port expands", "", "<p>More cranes.</p>", "", world.id(),
                 List.of(), List.of(), null, "en", "staff", null), "test");
         signIn("erin@example.org");
         browser.get(base + "/desk/stories/" + story.id());

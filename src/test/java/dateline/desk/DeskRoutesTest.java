@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.platform.Config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.TestSite;
@@ -41,7 +42,7 @@ class DeskRoutesTest {
 
     /**
      * Every desk route × anonymous and every role → the status expected. A route added to
-     * {@link DeskRoutes#ROUTES} without a row here fails the test.
+     * {@link DeskRoutes#routes} without a row here fails the test.
      */
     static final Map<String, Map<String, Integer>> MATRIX = new LinkedHashMap<>();
 
@@ -89,7 +90,7 @@ class DeskRoutesTest {
     @Test
     void every_desk_route_answers_each_role_as_the_matrix_says() {
         assertThat(MATRIX.keySet()).as("every desk route has a row in the authorization matrix")
-                .containsExactlyInAnyOrderElementsOf(DeskRoutes.ROUTES.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
+                .containsExactlyInAnyOrderElementsOf(site.app.parts().desk().routes().stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().split(" ")[0];
             String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1");
@@ -135,7 +136,7 @@ class DeskRoutesTest {
         HttpResponse<String> blocked = client.signIn("editor@example.org", PASSWORD);
         assertThat(blocked.statusCode()).isEqualTo(429);
         assertThat(blocked.body()).contains("Too many failed sign-ins");
-        dateline.platform.Config otherConfig = dateline.platform.Config.fromEnv(java.util.Map.of("DATELINE_PORT", "0",
+        Config otherConfig = Config.fromEnv(java.util.Map.of("DATELINE_PORT", "0",
                 "DATELINE_DATA", tempDir.resolve("other-node").toString(), "DATELINE_DB_URL", site.config().dbUrl(), "DATELINE_DEMO", "false"));
         try (TestSite otherNode = TestSite.restart(otherConfig, site.clock)) {
             assertThat(new DeskClient(otherNode).signIn("editor@example.org", PASSWORD).statusCode())

@@ -1,5 +1,8 @@
 package dateline.desk;
 
+import dateline.content.Urls;
+import dateline.content.ContentService;
+import dateline.content.ArticleDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.TestSite;
@@ -21,16 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Editors choosing the stories that lead the front page, over real HTTP, on each database. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class FrontPageTest {
-    static final String PASSWORD = "correct horse battery staple";
+class FrontPageTest extends DeskTestCase {
 
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
     DeskClient editor;
     DeskClient otherEditor;
     Article older;
@@ -39,21 +34,12 @@ class FrontPageTest {
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        site.app.parts().accounts().create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD, "test");
-        site.app.parts().accounts().create("erin@example.org", "Erin", Role.EDITOR, PASSWORD, "test");
-        world = site.givenSection("World");
         older = published("Treaty signed after long talks");
         middle = published("Markets rally on the news");
         newest = published("Weather turns cold");
         site.awaitViews();
-        editor = DeskClient.signedIn(site, "eddie@example.org", PASSWORD);
-        otherEditor = DeskClient.signedIn(site, "erin@example.org", PASSWORD);
-    }
-
-    @AfterEach
-    void tearDown() {
-        site.close();
+        editor = DeskClient.newAccount(site, "eddie@example.org", "Eddie", Role.EDITOR);
+        otherEditor = DeskClient.newAccount(site, "erin@example.org", "Erin", Role.EDITOR);
     }
 
     private Article published(String headline) {
@@ -124,7 +110,7 @@ class FrontPageTest {
         for (String headline : List.of("Five", "Six", "Seven", "Eight", "Nine", "Ten")) {
             Article more = published(headline + " stories");
             HttpResponse<String> added = press(editor, base, "add:" + more.id());
-            if (base.size() < dateline.content.ContentService.FRONT_PAGE_CHOICES) {
+            if (base.size() < ContentService.FRONT_PAGE_CHOICES) {
                 assertThat(added.statusCode()).isEqualTo(303);
                 base = site.app.articles().frontPageIds();
             } else {
@@ -134,7 +120,7 @@ class FrontPageTest {
             }
         }
         assertThat(refused).isEqualTo(1);
-        assertThat(site.app.articles().frontPageIds()).hasSize(dateline.content.ContentService.FRONT_PAGE_CHOICES);
+        assertThat(site.app.articles().frontPageIds()).hasSize(ContentService.FRONT_PAGE_CHOICES);
 
         String found = editor.get("/desk/front?q=" + DeskClient.enc("weather")).body();
         assertThat(found).contains("Weather turns cold", "remove one to add another");
@@ -152,8 +138,8 @@ class FrontPageTest {
 
     @Test
     void a_breaking_news_strip_shows_over_every_page_until_taken_down_or_its_story_is_unpublished() {
-        String newestPath = dateline.site.Urls.article(newest, site.config().zone());
-        String olderPath = dateline.site.Urls.article(older, site.config().zone());
+        String newestPath = Urls.article(newest, site.config().zone());
+        String olderPath = Urls.article(older, site.config().zone());
         assertThat(page("/")).doesNotContain("Breaking news");
         assertThat(page(newestPath)).doesNotContain("Breaking news"); // both pages are now in the page cache
 
@@ -201,11 +187,11 @@ class FrontPageTest {
     @Test
     void while_a_strip_shows_every_cached_page_carries_its_storys_key_even_a_page_that_does_not_link_to_that_story() {
         Section arts = site.givenSection("Arts");
-        Article draft = site.content.create(new dateline.content.ArticleDraft("Xylophone quartet tours", "", "<p>Zither quokka.</p>", "", arts.id(),
+        Article draft = site.content.create(new ArticleDraft("Xylophone quartet tours", "", "<p>Zither quokka.</p>", "", arts.id(),
                 List.of(), List.of(), null, "en", "staff", null, List.of()), "test");
         Article quartet = site.content.publish(draft.id(), draft.version(), "test");
         assertThat(breaking("set", "Quartet tours", quartet.id()).statusCode()).isEqualTo(303);
-        String newestPath = dateline.site.Urls.article(newest, site.config().zone());
+        String newestPath = Urls.article(newest, site.config().zone());
 
         assertThat(page(newestPath)).contains("Quartet tours");
 

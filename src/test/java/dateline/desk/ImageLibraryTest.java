@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.content.Urls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,33 +29,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The desk's image library over real HTTP, on each database: finding, uploading, describing and the lead-image finder. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class ImageLibraryTest {
-    static final String PASSWORD = "correct horse battery staple";
-    static final ObjectMapper JSON = new ObjectMapper();
+class ImageLibraryTest extends DeskTestCase {
 
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
     DeskClient editor;
     DeskClient contributor;
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        site.app.parts().accounts().create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD, "test");
-        site.app.parts().accounts().create("cora@example.org", "Cora", Role.CONTRIBUTOR, PASSWORD, "test");
-        world = site.givenSection("World");
-        editor = DeskClient.signedIn(site, "eddie@example.org", PASSWORD);
-        contributor = DeskClient.signedIn(site, "cora@example.org", PASSWORD);
-    }
-
-    @AfterEach
-    void tearDown() {
-        site.close();
+        editor = DeskClient.newAccount(site, "eddie@example.org", "Eddie", Role.EDITOR);
+        contributor = DeskClient.newAccount(site, "cora@example.org", "Cora", Role.CONTRIBUTOR);
     }
 
     private Image givenImage(String alt, String caption, String credit) {
@@ -141,7 +124,7 @@ class ImageLibraryTest {
         Article story = givenPublishedWithLead("Floods close the coast road", flood, "<p>Roads are shut.</p>");
         Article inBody = givenPublishedWithLead("Week in pictures", null,
                 "<figure><img src=\"" + flood.src(1200) + "\" alt=\"In the body\" width=\"90\" height=\"60\"><figcaption>Body words</figcaption></figure>");
-        String articlePath = dateline.site.Urls.article(story, site.config().zone());
+        String articlePath = Urls.article(story, site.config().zone());
         assertThat(site.get(articlePath).body()).contains("alt=\"Water on a road\"", "Flooding"); // now in the page cache
 
         String shownIn = editor.get("/desk/images/" + flood.id()).body();
@@ -166,7 +149,7 @@ class ImageLibraryTest {
                 .doesNotContain("alt=\"Water on a road\"");
         assertThat(site.get("/").body()).doesNotContain("alt=\"Water on a road\"");
         assertThat(site.app.articles().findById(story.id()).orElseThrow().version()).isEqualTo(story.version());
-        assertThat(site.get(dateline.site.Urls.article(inBody, site.config().zone())).body()).as("a body keeps its own words")
+        assertThat(site.get(Urls.article(inBody, site.config().zone())).body()).as("a body keeps its own words")
                 .contains("alt=\"In the body\"", "Body words");
         assertThat(editor.post("/desk/images/nosuchimage", "_csrf=" + editor.csrf + "&altText=x").statusCode()).isEqualTo(404);
     }

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.content.ArticleDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.TestSite;
@@ -20,49 +21,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Writing, reviewing, publishing and conflicting edits through the desk's forms, on each database. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class StoryEditingTest {
-    static final String PASSWORD = "correct horse battery staple";
+class StoryEditingTest extends DeskTestCase {
 
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
     DeskClient contributor;
     DeskClient editor;
     DeskClient otherEditor;
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        Accounts accounts = site.app.parts().accounts();
-        accounts.create("cora@example.org", "Cora", Role.CONTRIBUTOR, PASSWORD, "test");
-        accounts.create("eddie@example.org", "Eddie", Role.EDITOR, PASSWORD, "test");
-        accounts.create("erin@example.org", "Erin", Role.EDITOR, PASSWORD, "test");
-        world = site.givenSection("World");
         site.givenAuthor("Cora Contributor");
-        contributor = signedIn("cora@example.org");
-        editor = signedIn("eddie@example.org");
-        otherEditor = signedIn("erin@example.org");
-    }
-
-    @AfterEach
-    void tearDown() {
-        site.close();
-    }
-
-    private DeskClient signedIn(String email) {
-        return DeskClient.signedIn(site, email, PASSWORD);
-    }
-
-    private String form(DeskClient client, String headline, String body, int version, String action) {
-        return client.storyForm(world.id(), headline, body, version, action);
-    }
-
-    private Article stored(String id) {
-        return site.app.articles().findById(id).orElseThrow();
+        contributor = DeskClient.newAccount(site, "cora@example.org", "Cora", Role.CONTRIBUTOR);
+        editor = DeskClient.newAccount(site, "eddie@example.org", "Eddie", Role.EDITOR);
+        otherEditor = DeskClient.newAccount(site, "erin@example.org", "Erin", Role.EDITOR);
     }
 
     @Test
@@ -121,7 +91,7 @@ class StoryEditingTest {
     @Test
     void revisions_show_what_changed_between_two_versions_and_an_old_one_can_be_restored() {
         Article story = site.content.create(site.givenDraft("First headline", world), "eddie@example.org");
-        Article second = site.content.edit(story.id(), story.version(), dateline.content.ArticleDraft.of(story)
+        Article second = site.content.edit(story.id(), story.version(), ArticleDraft.of(story)
                 .withHeadline("Second headline").withBodyHtml("<p>New words & <b>bold</b> claims.</p>"), "erin@example.org");
 
         String diff = editor.get("/desk/stories/" + story.id() + "/revisions?from=1&to=2").body();

@@ -1,5 +1,8 @@
 package dateline.feeds;
 
+import dateline.demo.DemoImagesForTests;
+import dateline.content.Urls;
+import dateline.content.ImageUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +18,7 @@ import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import dateline.SiteTestCase;
 import dateline.TestSite;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
@@ -52,23 +56,14 @@ import org.xml.sax.InputSource;
 /** Feeds, sitemaps and structured data as real consumers read them, on each database. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class FeedsHttpTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
+class FeedsHttpTest extends SiteTestCase {
     Author ada;
     Article story;
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        world = site.givenSection("World");
         ada = site.givenAuthor("Ada Reporter");
-        var image = site.content.addImage(dateline.content.ImageUpload.check(dateline.demo.DemoImagesForTests.jpeg()), "A harbour at dusk",
+        var image = site.content.addImage(ImageUpload.check(DemoImagesForTests.jpeg()), "A harbour at dusk",
                 "The harbour.", "Photo: Ada");
         Article draft = site.content.create(new ArticleDraft("Harbour <reopens> & ships return", "Ships are back.",
                 "<p>The harbour reopened on Monday.</p><p>Trade &amp; fishing resume.</p>", "Hull", world.id(), List.of(ada.id()),
@@ -79,10 +74,6 @@ class FeedsHttpTest {
         site.awaitViews();
     }
 
-    @AfterEach
-    void tearDown() {
-        site.close();
-    }
 
     /** Parses with a namespace-aware parser that fails on any error, warning included. */
     static org.w3c.dom.Document strictXml(String xml) throws Exception {
@@ -197,7 +188,7 @@ class FeedsHttpTest {
             site.givenPublished("March story " + i, world, ada);
         }
         Sitemaps small = new Sitemaps(site.app.articles(), "Dateline", "https://news.example.org", ZoneOffset.UTC, site.clock,
-                a -> dateline.site.Urls.article(a, ZoneOffset.UTC), 2);
+                a -> Urls.article(a, ZoneOffset.UTC), 2);
 
         List<Sitemaps.Part> parts = small.parts();
 

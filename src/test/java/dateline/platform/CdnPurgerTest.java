@@ -1,5 +1,6 @@
 package dateline.platform;
 
+import dateline.content.Urls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.Receiver;
@@ -44,7 +45,7 @@ class CdnPurgerTest {
             Article story = site.givenPublished("Rates held steady", world, site.givenAuthor("Ada Reporter"));
 
             site.awaitViews();
-            assertThat(site.get(dateline.site.Urls.article(story, java.time.ZoneOffset.UTC)).statusCode()).isEqualTo(200);
+            assertThat(site.get(Urls.article(story, java.time.ZoneOffset.UTC)).statusCode()).isEqualTo(200);
         }
     }
 }

@@ -1,21 +1,30 @@
 package dateline.platform;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The two real databases every storage test runs on. Each call to {@link #freshUrl} gives an empty
- * database: a new SQLite file, or a new schema in the local PostgreSQL.
+ * The two real databases every storage test runs on. Each call to {@link #freshUrl} gives a new
+ * database with the schema migrated and nothing in it.
+ *
+ * <p>The schema is migrated once per test run into a template, then copied for each test: a copied
+ * SQLite file, or {@code CREATE DATABASE … TEMPLATE} on PostgreSQL (Flyway then finds it up to date).
  *
  * <p>PostgreSQL is taken from {@code DATELINE_TEST_PG_URL} (default: the local server, database
  * {@code test}, user {@code postgres}). Without it a test is skipped, except under CI ({@code CI=true}),
- * where an unreachable PostgreSQL fails the run.
+ * where an unreachable PostgreSQL fails the run. The databases a run made are dropped when it ends.
  */
 public enum TestDatabase {
     SQLITE, POSTGRESQL;
@@ -23,69 +32,114 @@ public enum TestDatabase {
     private static final String PG_URL = System.getenv().getOrDefault("DATELINE_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = System.getenv().getOrDefault("DATELINE_TEST_PG_USER", "postgres");
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36) + ProcessHandle.current().pid();
+    private static final String PG_TEMPLATE = "dl_" + RUN + "_template";
+    private static Path sqliteTemplate;
+    private static boolean pgTemplateMade;
 
     static {
-        // Each test's PostgreSQL schema is dropped once the test JVM ends, whatever the test class.
-        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropPostgresSchemas, "drop-test-schemas"));
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropPostgresDatabases, "drop-test-databases"));
     }
 
     public static List<TestDatabase> all() {
         return List.of(values());
     }
 
-    /** A JDBC URL of a new, empty database of this kind. */
+    /** A JDBC URL of a new database of this kind, migrated and empty. */
     public String freshUrl(Path tempDir) {
         if (this == SQLITE) {
-            return "jdbc:sqlite:" + tempDir.resolve("test-" + COUNTER.incrementAndGet() + ".db");
+            Path file = tempDir.resolve("test-" + COUNTER.incrementAndGet() + ".db");
+            try {
+                Files.copy(sqliteTemplate(), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "jdbc:sqlite:" + file;
         }
-        String schema = "dl_" + RUN + "_" + COUNTER.incrementAndGet();
+        String name = "dl_" + RUN + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
-            c.createStatement().execute("CREATE SCHEMA " + schema);
+            makePostgresTemplate(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + PG_TEMPLATE);
+            }
         } catch (SQLException e) {
             if ("true".equals(System.getenv("CI"))) {
                 throw new IllegalStateException("PostgreSQL is required under CI but unreachable at " + PG_URL, e);
             }
             Assumptions.abort("PostgreSQL not reachable at " + PG_URL + ": " + e.getMessage());
         }
-        return PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return urlOf(name);
+    }
+
+    private static synchronized Path sqliteTemplate() throws IOException {
+        if (sqliteTemplate == null) {
+            Path dir = Files.createTempDirectory("dateline-schema");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("template.db");
+            Database.open("jdbc:sqlite:" + file, null, null).close(); // migrates; closing the last connection folds the WAL in
+            file.toFile().deleteOnExit();
+            sqliteTemplate = file;
+        }
+        return sqliteTemplate;
+    }
+
+    private static synchronized void makePostgresTemplate(Connection c) throws SQLException {
+        if (!pgTemplateMade) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + PG_TEMPLATE);
+            }
+            Database.open(urlOf(PG_TEMPLATE), PG_USER, "").close(); // no connection may stay open on a template being copied
+            pgTemplateMade = true;
+        }
+    }
+
+    /** The URL of a database on the test server (its name replaces the one in the configured URL). */
+    private static String urlOf(String database) {
+        int slash = PG_URL.indexOf('/', "jdbc:postgresql://".length());
+        int query = PG_URL.indexOf('?');
+        return PG_URL.substring(0, slash + 1) + database + (query < 0 ? "" : PG_URL.substring(query));
     }
 
     public String user() {
         return this == POSTGRESQL ? PG_USER : null;
     }
 
-    /** A configuration for a test site on this database: random port, no demo content. */
+    /** A configuration for a test site on this database: random port, no demo content, cheap password hashes. */
     public Config config(Path tempDir) {
         return config(tempDir, Map.of());
     }
 
     /** The same, with more settings. */
     public Config config(Path tempDir, Map<String, String> extra) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "DATELINE_PORT", "0",
                 "DATELINE_DATA", tempDir.toString(),
                 "DATELINE_DB_URL", freshUrl(tempDir),
                 "DATELINE_DB_USER", this == POSTGRESQL ? PG_USER : "",
                 "DATELINE_DEMO", "false",
-                "DATELINE_SITE_URL", "https://news.example.org"));
+                "DATELINE_SITE_URL", "https://news.example.org",
+                "DATELINE_PASSWORD_COST", "4"));
         env.putAll(extra);
         return Config.fromEnv(env);
     }
 
-    /** Drops the schemas this test run made in PostgreSQL. */
-    static void dropPostgresSchemas() {
+    /** Drops the databases this test run made in PostgreSQL, the template last. */
+    static void dropPostgresDatabases() {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
-            var rs = c.createStatement().executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'dl\\_" + RUN + "\\_%'");
-            List<String> schemas = new java.util.ArrayList<>();
-            while (rs.next()) {
-                schemas.add(rs.getString(1));
+            List<String> names = new ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'dl\\_" + RUN + "\\_%' ORDER BY datname DESC")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
             }
-            for (String schema : schemas) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            names.sort((a, b) -> Boolean.compare(a.equals(PG_TEMPLATE), b.equals(PG_TEMPLATE)));
+            for (String name : names) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
             }
         } catch (SQLException e) {
-            // nothing was created
+            // nothing was made, or the server went away first
         }
     }
 }

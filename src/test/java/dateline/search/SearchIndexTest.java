@@ -3,6 +3,7 @@ package dateline.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.Dateline;
+import dateline.SiteTestCase;
 import dateline.TestSite;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
@@ -25,29 +26,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The real Lucene index, following the real event log, on each database. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class SearchIndexTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
+class SearchIndexTest extends SiteTestCase {
     Section sport;
     Author ada;
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        world = site.givenSection("World");
         sport = site.givenSection("Sport");
         ada = site.givenAuthor("Ada Reporter");
     }
 
-    @AfterEach
-    void tearDown() {
-        site.close();
-    }
 
     private Article publish(String headline, String body, Section section, String language) {
         ArticleDraft draft = new ArticleDraft(headline, "", "<p>" + body + "</p>", "", section.id(), List.of(ada.id()), List.of(), null, language, "staff", null);

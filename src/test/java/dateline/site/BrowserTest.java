@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * demo site: Read mode, text size, search, the view beacon, and axe-core's WCAG 2.1 A/AA checks.
  * Screenshots go to target/screenshots.
  */
+@Tag("browser")
 class BrowserTest {
     static final Path SCREENSHOTS = dateline.Chromium.SCREENSHOTS;
 

@@ -1,5 +1,8 @@
 package dateline.site;
 
+import dateline.desk.Role;
+import dateline.content.Listing;
+import dateline.content.ArticleDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.Dateline;
@@ -33,7 +36,7 @@ class HtmlValidityTest {
     static void startDemoSite() {
         Config config = Config.fromEnv(Map.of("DATELINE_PORT", "0", "DATELINE_DATA", tempDir.toString(), "DATELINE_DEMO", "true"));
         app = Dateline.create(config, new MutableClock(Instant.parse("2026-03-02T09:00:00Z"))).start();
-        app.parts().views().record(app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id(), "192.0.2.1", "Mozilla/5.0");
+        app.parts().views().record(app.articles().published(Listing.ALL, 1, 0).get(0).id(), "192.0.2.1", "Mozilla/5.0");
         app.parts().trendingJob().run(); // so Top Content and Most read have something to show
     }
 
@@ -91,11 +94,11 @@ class HtmlValidityTest {
 
     /** Signs in to the desk as a new admin and returns the session cookie. */
     static String deskSession() throws Exception {
-        return deskSession("checker@example.org", dateline.desk.Role.ADMIN);
+        return deskSession("checker@example.org", Role.ADMIN);
     }
 
     /** Signs in to the desk as a new account with this role and returns the session cookie. */
-    static String deskSession(String email, dateline.desk.Role role) throws Exception {
+    static String deskSession(String email, Role role) throws Exception {
         app.parts().accounts().create(email, "Checker", role, "a long enough password", "test");
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -112,7 +115,7 @@ class HtmlValidityTest {
     @org.junit.jupiter.api.Test
     void desk_pages_pass_the_nu_html_checker() throws Exception {
         String session = deskSession();
-        String storyId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).id();
+        String storyId = app.articles().published(Listing.ALL, 1, 0).get(0).id();
         app.parts().content().setFrontPage(app.articles().frontPageIds(), List.of(storyId));
         app.parts().content().setBreaking("A strip over every page", storyId);
         assertThat(app.awaitDerivedViews(java.time.Duration.ofSeconds(10))).isTrue();
@@ -132,9 +135,9 @@ class HtmlValidityTest {
 
     @org.junit.jupiter.api.Test
     void a_writers_story_in_review_passes_the_nu_html_checker() throws Exception {
-        String session = deskSession("writer@example.org", dateline.desk.Role.CONTRIBUTOR);
-        String sectionId = app.articles().published(dateline.content.ArticleRepository.Listing.ALL, 1, 0).get(0).section().id();
-        var story = app.parts().content().create(new dateline.content.ArticleDraft("A writer's story", "Its standfirst.", "<p>Its body.</p>", "",
+        String session = deskSession("writer@example.org", Role.CONTRIBUTOR);
+        String sectionId = app.articles().published(Listing.ALL, 1, 0).get(0).section().id();
+        var story = app.parts().content().create(new ArticleDraft("A writer's story", "Its standfirst.", "<p>Its body.</p>", "",
                 sectionId, List.of(), List.of(), null, "en", "staff", null, List.of()), "writer@example.org");
         app.parts().content().submitForReview(story.id(), story.version(), "writer@example.org");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/desk/stories/" + story.id()))

@@ -1,5 +1,6 @@
 package dateline.site;
 
+import dateline.platform.Page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dateline.platform.Event;
@@ -34,7 +35,7 @@ class PageCacheTest {
         long generationWhenRenderStarted = cache.generation();
         cache.evict(List.of(event("article:1")));
 
-        PageCache.Page page = cache.put("/a", "stale".getBytes(), Set.of("article:1"), "text/html", "public, no-cache", generationWhenRenderStarted);
+        Page page = cache.put("/a", "stale".getBytes(), Set.of("article:1"), "text/html", "public, no-cache", generationWhenRenderStarted);
 
         assertThat(page.body()).isEqualTo("stale".getBytes());
         assertThat(cache.get("/a")).isEmpty();
@@ -42,8 +43,8 @@ class PageCacheTest {
 
     @Test
     void text_pages_get_a_gzip_variant_and_a_strong_etag_but_images_are_not_recompressed() {
-        PageCache.Page html = cache.put("/a", "<p>hello</p>".getBytes(), Set.of(), "text/html; charset=utf-8", "public, no-cache", cache.generation());
-        PageCache.Page jpeg = cache.put("/i.jpg", new byte[] {1, 2}, Set.of(), "image/jpeg", "public", cache.generation());
+        Page html = cache.put("/a", "<p>hello</p>".getBytes(), Set.of(), "text/html; charset=utf-8", "public, no-cache", cache.generation());
+        Page jpeg = cache.put("/i.jpg", new byte[] {1, 2}, Set.of(), "image/jpeg", "public", cache.generation());
 
         assertThat(html.gzipped()).isNotNull();
         assertThat(html.etag()).matches("\"[a-z0-9]+\"");

@@ -1,7 +1,13 @@
 package dateline.site;
 
+import dateline.platform.Page;
+import dateline.demo.DemoImagesForTests;
+import dateline.content.Urls;
+import dateline.content.SiteSettings;
+import dateline.content.ImageUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dateline.SiteTestCase;
 import dateline.TestSite;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
@@ -27,27 +33,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The public site over real HTTP, on each database. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class SiteHttpTest {
-    @Parameter
-    TestDatabase database;
-    @TempDir
-    Path tempDir;
-
-    TestSite site;
-    Section world;
+class SiteHttpTest extends SiteTestCase {
     Author ada;
 
     @BeforeEach
     void setUp() {
-        site = TestSite.start(database, tempDir);
-        world = site.givenSection("World");
         ada = site.givenAuthor("Ada Reporter");
     }
 
-    @AfterEach
-    void tearDown() {
-        site.close();
-    }
 
     private String url(Article article) {
         return Urls.article(article, java.time.ZoneOffset.UTC);
@@ -196,8 +189,8 @@ class SiteHttpTest {
 
     @Test
     void images_are_served_from_the_database_with_a_long_cache_life() {
-        byte[] png = dateline.demo.DemoImagesForTests.png(1, 1);
-        var image = site.content.addImage(dateline.content.ImageUpload.check(png), "A dot", "", "");
+        byte[] png = DemoImagesForTests.png(1, 1);
+        var image = site.content.addImage(ImageUpload.check(png), "A dot", "", "");
 
         HttpResponse<byte[]> response = site.getBytes(image.path());
 
@@ -268,7 +261,7 @@ class SiteHttpTest {
         Article story = site.givenPublished("Rates held steady", world, ada);
         assertThat(site.get(url(story)).body()).doesNotContain("Google News");
 
-        site.content.saveSettings(new dateline.content.SiteSettings("https://news.google.com/publications/x", ""));
+        site.content.saveSettings(new SiteSettings("https://news.google.com/publications/x", ""));
         site.awaitViews();
 
         assertThat(site.get(url(story)).body()).contains("Follow Dateline on", "<a href=\"https://news.google.com/publications/x\">Google News</a>");

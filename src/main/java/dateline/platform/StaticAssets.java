@@ -1,4 +1,4 @@
-package dateline.site;
+package dateline.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,14 +12,14 @@ import java.util.Set;
  * addresses, so browsers may keep them for a year and fetch a new version the moment it changes.
  */
 public final class StaticAssets {
-    private final Map<String, PageCache.Page> byPath = new LinkedHashMap<>();
+    private final Map<String, Page> byPath = new LinkedHashMap<>();
     private final String cssPath;
     private final String prefsScriptPath;
     private final String siteScriptPath;
     private final String logoPath;
     private final String deskEditorPath;
-    static final int LOGO_WIDTH = 600;
-    static final int LOGO_HEIGHT = 60;
+    public static final int LOGO_WIDTH = 600;
+    public static final int LOGO_HEIGHT = 60;
 
     public StaticAssets() {
         cssPath = add("site", "css", "text/css; charset=utf-8", read("/static/site.css"));
@@ -64,8 +64,8 @@ public final class StaticAssets {
     }
 
     private String add(String name, String extension, String contentType, byte[] bytes) {
-        String etag = PageCache.etag(bytes);
-        PageCache.Page page = new PageCache.Page(bytes, contentType.startsWith("image/") ? null : PageCache.gzip(bytes), etag, Set.of("static"), contentType, Responses.IMMUTABLE, null);
+        String etag = Page.etag(bytes);
+        Page page = new Page(bytes, contentType.startsWith("image/") ? null : Page.gzip(bytes), etag, Set.of("static"), contentType, Page.IMMUTABLE, null);
         String path = "/static/" + name + "." + etag.substring(1, etag.length() - 1) + "." + extension;
         byPath.put(path, page);
         return path;
@@ -94,7 +94,8 @@ public final class StaticAssets {
         return logoPath;
     }
 
-    Map<String, PageCache.Page> all() {
+    /** Every asset by its address, for the route that serves them. */
+    public Map<String, Page> all() {
         return byPath;
     }
 

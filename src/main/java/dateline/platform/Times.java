@@ -1,4 +1,4 @@
-package dateline.site;
+package dateline.platform;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,9 +1,6 @@
-package dateline.site;
+package dateline.content;
 
-import dateline.content.Article;
-import dateline.content.Author;
-import dateline.content.Section;
-import dateline.content.Tag;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -20,7 +17,7 @@ public final class Urls {
         return article(article.firstPublishedAt(), article.slug(), zone);
     }
 
-    public static String article(java.time.Instant firstPublished, String slug, ZoneId zone) {
+    public static String article(Instant firstPublished, String slug, ZoneId zone) {
         return "/" + DAY.format(firstPublished.atZone(zone)) + "/" + slug;
     }
 

@@ -1,0 +1,89 @@
+package dateline.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The SQL writes of stories, made only inside the content service's transactions: this class and
+ * its methods are visible to the {@code content} package alone.
+ */
+final class ArticleWrites {
+
+    void insert(Handle h, ArticleRow row) {
+        row.bindTo(h.createUpdate("INSERT INTO articles (id, slug, headline, standfirst, body_html, dateline_place, section_id, lead_image_id, "
+                        + "language, source, status, version, created_at, modified_at, first_published_at, updated_at, scheduled_at) "
+                        + "VALUES (:id, :slug, :headline, :standfirst, :bodyHtml, :datelinePlace, :sectionId, :leadImageId, "
+                        + ":language, :source, :status, :version, :createdAt, :modifiedAt, :firstPublishedAt, :updatedAt, :scheduledAt)")).execute();
+    }
+
+    /** Writes a new state if the stored version is still {@code baseVersion}; false when someone saved first. */
+    boolean update(Handle h, ArticleRow row, int baseVersion) {
+        return row.bindTo(h.createUpdate("UPDATE articles SET slug = :slug, headline = :headline, standfirst = :standfirst, body_html = :bodyHtml, "
+                        + "dateline_place = :datelinePlace, section_id = :sectionId, lead_image_id = :leadImageId, language = :language, "
+                        + "source = :source, status = :status, version = :version, modified_at = :modifiedAt, "
+                        + "first_published_at = :firstPublishedAt, updated_at = :updatedAt, scheduled_at = :scheduledAt "
+                        + "WHERE id = :id AND version = :baseVersion"))
+                .bind("baseVersion", baseVersion).execute() == 1;
+    }
+
+    void replaceAuthors(Handle h, String articleId, List<String> authorIds) {
+        replaceList(h, "article_authors", "author_id", articleId, authorIds);
+    }
+
+    void replaceTags(Handle h, String articleId, List<String> tagIds) {
+        replaceList(h, "article_tags", "tag_id", articleId, tagIds);
+    }
+
+    void replaceRelated(Handle h, String articleId, List<String> relatedIds) {
+        replaceList(h, "article_related", "related_id", articleId, relatedIds);
+    }
+
+    /** Replaces a story's ordered list in one of the three list tables (names are constants, never input). */
+    private static void replaceList(Handle h, String table, String column, String articleId, List<String> ids) {
+        h.createUpdate("DELETE FROM " + table + " WHERE article_id = :id").bind("id", articleId).execute();
+        for (int i = 0; i < ids.size(); i++) {
+            h.createUpdate("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :b, :p)")
+                    .bind("a", articleId).bind("b", ids.get(i)).bind("p", i).execute();
+        }
+    }
+
+    void insertCorrection(Handle h, String articleId, Correction c) {
+        h.createUpdate("INSERT INTO corrections (id, article_id, note, created_at) VALUES (:id, :article, :note, :at)")
+                .bind("id", c.id()).bind("article", articleId).bind("note", c.note()).bind("at", c.createdAt().toEpochMilli()).execute();
+    }
+
+    /** Remembers an old slug; a slug that comes back to its story stops being a redirect. */
+    void addRedirect(Handle h, String slug, String articleId) {
+        removeRedirect(h, slug);
+        h.createUpdate("INSERT INTO slug_redirects (slug, article_id) VALUES (:slug, :id)").bind("slug", slug).bind("id", articleId).execute();
+    }
+
+    void removeRedirect(Handle h, String slug) {
+        h.createUpdate("DELETE FROM slug_redirects WHERE slug = :slug").bind("slug", slug).execute();
+    }
+
+    /** The story, if any, that owns this slug now or owned it once. */
+    Optional<String> slugOwner(Handle h, String slug) {
+        return h.createQuery("SELECT id FROM articles WHERE slug = :slug UNION SELECT article_id FROM slug_redirects WHERE slug = :slug")
+                .bind("slug", slug).mapTo(String.class).findFirst();
+    }
+
+    /** Ids of scheduled stories whose time has come, oldest first. */
+    List<String> dueScheduled(Handle h, Instant now) {
+        return h.createQuery("SELECT id FROM articles WHERE status = 'scheduled' AND scheduled_at <= :now ORDER BY scheduled_at, id")
+                .bind("now", now.toEpochMilli()).mapTo(String.class).list();
+    }
+
+    List<String> frontPageIds(Handle h) {
+        return h.createQuery("SELECT article_id FROM front_page ORDER BY position").mapTo(String.class).list();
+    }
+
+    void replaceFrontPage(Handle h, List<String> ids) {
+        h.createUpdate("DELETE FROM front_page").execute();
+        for (int i = 0; i < ids.size(); i++) {
+            h.createUpdate("INSERT INTO front_page (position, article_id) VALUES (:p, :a)").bind("p", i).bind("a", ids.get(i)).execute();
+        }
+    }
+}
