@@ -30,6 +30,7 @@ import dateline.platform.Database;
 import dateline.platform.DerivedView;
 import dateline.platform.EventLog;
 import dateline.platform.EventTailer;
+import dateline.platform.HeadRequests;
 import dateline.platform.JobRunner;
 import dateline.platform.MutableClock;
 import dateline.platform.OpsRoutes;
@@ -222,7 +223,7 @@ public final class Dateline implements AutoCloseable {
         Sitemaps sitemaps = new Sitemaps(articles, config.siteName(), config.siteUrl(), config.zone(), clock, a -> Urls.article(a, config.zone()));
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         BeaconRoutes beacons = new BeaconRoutes(views);
-        OpsRoutes ops = new OpsRoutes(db, metrics);
+        OpsRoutes ops = new OpsRoutes(db, metrics, config.metricsToken());
         Accounts accounts = core.accounts();
         Sessions sessions = new Sessions(db, accounts, clock);
         DeskAssets deskAssets = new DeskAssets(assets);
@@ -234,7 +235,7 @@ public final class Dateline implements AutoCloseable {
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
                 new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()));
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
-        List<Handler.Singleton> fronts = List.of(new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
+        List<Handler.Singleton> fronts = List.of(new HeadRequests(), new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
         WebServer.ErrorRenderer apiErrors = ContentApiRoutes::renderError;
         WebServer.ErrorRenderer errors = apiErrors.under("/api/", frame::renderError);
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {
@@ -294,7 +295,7 @@ public final class Dateline implements AutoCloseable {
             parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
             log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
         }
-        app.start(config.port());
+        app.start(config.host(), config.port());
         jobs.forEach(JobRunner::start);
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;

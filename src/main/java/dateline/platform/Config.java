@@ -31,18 +31,21 @@ public record Config(
         String webSubHub,
         String purgeUrl,
         String purgeHeader,
-        int passwordCost) {
+        int passwordCost,
+        String host,
+        String metricsToken) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
 
     public static final List<Setting> SETTINGS = List.of(
             new Setting("DATELINE_PORT", "8080", "HTTP port to listen on (0 picks a free one)"),
+            new Setting("DATELINE_HOST", "0.0.0.0", "address to listen on: 127.0.0.1 for this machine only (behind a proxy on it), 0.0.0.0 for every interface"),
             new Setting("DATELINE_DATA", "./data", "data folder: the SQLite file and derived views live here"),
             new Setting("DATELINE_DB_URL", "jdbc:sqlite:<data>/dateline.db", "JDBC URL; a jdbc:postgresql:// URL switches to PostgreSQL"),
             new Setting("DATELINE_DB_USER", "(none)", "database user (PostgreSQL)"),
             new Setting("DATELINE_DB_PASSWORD", "(none)", "database password (PostgreSQL)"),
-            new Setting("DATELINE_DEMO", "true", "load the demo content into an empty database on start"),
+            new Setting("DATELINE_DEMO", "true on SQLite, false on PostgreSQL", "load the demo content (and make a demo admin) in an empty database on start"),
             new Setting("DATELINE_DEV", "false", "development mode: templates reload from src/main/jte"),
             new Setting("DATELINE_SITE_NAME", "Dateline", "the publication's name, shown in the masthead"),
             new Setting("DATELINE_SITE_URL", "http://localhost:<port>", "public base URL, used for canonical links"),
@@ -54,6 +57,7 @@ public record Config(
             new Setting("DATELINE_PURGE_URL", "(none)", "CDN purge endpoint: changed surrogate keys are POSTed there in a Surrogate-Key header"),
             new Setting("DATELINE_PURGE_HEADER", "(none)", "an extra header for the purge call, as 'Name: value' (e.g. an API token)"),
             new Setting("DATELINE_PASSWORD_COST", "11", "bcrypt cost of desk passwords (4 to 16; each step doubles the work of a sign-in)"),
+            new Setting("DATELINE_METRICS_TOKEN", "(none)", "the bearer token Prometheus sends to /metrics; unset, /metrics answers 404"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
     /** Reads the settings from an environment map, collecting every bad value before failing. */
@@ -65,7 +69,8 @@ public record Config(
         if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
             problems.add("DATELINE_DB_URL must start with jdbc:sqlite: or jdbc:postgresql:, got '" + dbUrl + "'");
         }
-        boolean demo = boolSetting(env, "DATELINE_DEMO", true, problems);
+        // Demo content and its printed password only on the embedded default, unless asked for.
+        boolean demo = boolSetting(env, "DATELINE_DEMO", dbUrl.startsWith("jdbc:sqlite:"), problems);
         boolean dev = boolSetting(env, "DATELINE_DEV", false, problems);
         ZoneId zone = ZoneId.of("UTC");
         try {
@@ -92,24 +97,29 @@ public record Config(
             problems.add("DATELINE_PURGE_HEADER must look like 'Name: value'");
         }
         int passwordCost = intSetting(env, "DATELINE_PASSWORD_COST", 11, 4, 16, problems);
+        String host = env.getOrDefault("DATELINE_HOST", "0.0.0.0").strip();
+        if (!host.matches("[0-9A-Za-z.:\\-\\[\\]]+")) {
+            problems.add("DATELINE_HOST must be an address or host name to listen on, got '" + host + "'");
+        }
+        String metricsToken = env.getOrDefault("DATELINE_METRICS_TOKEN", "").strip();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
     }
 
     private static String stripSlash(String url) {

@@ -25,7 +25,9 @@ public final class WebServer {
             "Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                     + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'",
             "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "strict-origin-when-cross-origin");
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            "Cross-Origin-Opener-Policy", "same-origin");
 
     /** The largest file a request may carry. */
     public static final long MAX_UPLOAD_BYTES = 24L * 1024 * 1024;

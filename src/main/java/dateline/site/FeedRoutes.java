@@ -81,7 +81,7 @@ public final class FeedRoutes {
         String name = file.endsWith(".xml") ? file.substring(0, file.length() - 4) : "";
         String[] parts = name.split("-");
         YearMonth month = parts.length >= 2 ? Sitemaps.parseMonth(parts[0] + "-" + parts[1]) : null;
-        int part = parts.length == 3 && parts[2].matches("[2-9]|[1-9][0-9]+") ? Integer.parseInt(parts[2]) : parts.length == 2 ? 1 : -1;
+        int part = parts.length == 3 && parts[2].matches("[2-9]|[1-9][0-9]{1,5}") ? Integer.parseInt(parts[2]) : parts.length == 2 ? 1 : -1;
         if (month == null || part < 1) {
             throw new NotFound("There is no sitemap at this address.");
         }

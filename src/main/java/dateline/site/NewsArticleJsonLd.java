@@ -17,7 +17,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The schema.org {@code NewsArticle} of a story as JSON-LD, built with Jackson and made safe to
- * print raw inside {@code <script type="application/ld+json">} ("</" is escaped as "<\/").
+ * print raw inside {@code <script type="application/ld+json">}: {@code <}, {@code >} and {@code &} are written
+ * as JSON escapes ({@code \u003c} …), so no text can close the element or open a comment in it.
  */
 final class NewsArticleJsonLd {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,7 +69,7 @@ final class NewsArticleJsonLd {
             }
         }
         try {
-            return JSON.writeValueAsString(ld).replace("</", "<\\/");
+            return escapeForScript(JSON.writeValueAsString(ld));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -76,5 +77,22 @@ final class NewsArticleJsonLd {
 
     static String iso(Instant instant) {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC).withNano(0));
+    }
+
+    /** JSON text that is still the same JSON but holds no {@code <}, {@code >} or {@code &} (nor U+2028/9). */
+    static String escapeForScript(String json) {
+        StringBuilder out = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> out.append("\\u003c");
+                case '>' -> out.append("\\u003e");
+                case '&' -> out.append("\\u0026");
+                case '\u2028' -> out.append("\\u2028");
+                case '\u2029' -> out.append("\\u2029");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

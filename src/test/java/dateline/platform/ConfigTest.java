@@ -23,6 +23,20 @@ class ConfigTest {
     }
 
     @Test
+    void demo_content_is_loaded_on_postgresql_only_when_asked_for_and_metrics_are_off_without_a_token() {
+        Config postgres = Config.fromEnv(Map.of("DATELINE_DB_URL", "jdbc:postgresql://127.0.0.1/news"));
+        Config asked = Config.fromEnv(Map.of("DATELINE_DB_URL", "jdbc:postgresql://127.0.0.1/news", "DATELINE_DEMO", "true"));
+
+        assertThat(postgres.demo()).isFalse();
+        assertThat(asked.demo()).isTrue();
+        assertThat(postgres.metricsToken()).isEmpty();
+        assertThat(postgres.host()).isEqualTo("0.0.0.0");
+        assertThat(Config.fromEnv(Map.of("DATELINE_HOST", "127.0.0.1")).host()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> Config.fromEnv(Map.of("DATELINE_HOST", "every interface")))
+                .hasMessageContaining("DATELINE_HOST must be an address or host name");
+    }
+
+    @Test
     void every_bad_setting_is_named_in_one_message() {
         assertThatThrownBy(() -> Config.fromEnv(Map.of(
                 "DATELINE_PORT", "eighty",

@@ -1,0 +1,124 @@
+package dateline.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dateline.TestSite;
+import dateline.content.Article;
+import dateline.content.ArticleDraft;
+import dateline.content.Section;
+import dateline.content.Urls;
+import dateline.platform.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What a hostile reader, a monitor or a scanner sees from outside, on each database: HEAD answers as
+ * GET does without a body, structured data cannot be broken out of, odd addresses answer 404 rather
+ * than 500, the security headers are on every response, and the metrics need their token.
+ */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class HardeningHttpTest {
+    static final String TOKEN = "s3cret-metrics-token";
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Parameter
+    TestDatabase database;
+    @TempDir
+    Path tempDir;
+
+    TestSite site;
+    Section world;
+    Article story;
+
+    @BeforeEach
+    void setUp() {
+        site = TestSite.start(database, tempDir, Map.of("DATELINE_METRICS_TOKEN", TOKEN));
+        world = site.givenSection("World");
+        Article draft = site.content.create(new ArticleDraft("Close </script><!--<script> & \u2028 breaks", "Standfirst <b>", "<p>Body.</p>",
+                "", world.id(), List.of(), List.of("Trade"), null, "en", "staff", null), "test");
+        story = site.content.publish(draft.id(), draft.version(), "test");
+        site.awaitViews();
+    }
+
+    @AfterEach
+    void tearDown() {
+        site.close();
+    }
+
+    private HttpResponse<String> head(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + site.app.port() + path))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void head_answers_every_kind_of_route_exactly_as_get_without_the_body() throws Exception {
+        String article = Urls.article(story, ZoneOffset.UTC);
+        for (String path : List.of("/", article, article, "/world", "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml",
+                "/robots.txt", "/search?q=breaks", "/api/openapi.json", "/nowhere", "/healthz")) {
+            site.get(path); // the first GET fills the page cache; both answers below then come from the same place
+            HttpResponse<String> get = site.get(path);
+            HttpResponse<String> head = head(path);
+
+            assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as("HEAD " + path).isEmpty();
+            for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Surrogate-Key", "Last-Modified", "Content-Security-Policy")) {
+                assertThat(head.headers().firstValue(header)).as(header + " on HEAD " + path).isEqualTo(get.headers().firstValue(header));
+            }
+            if (get.statusCode() == 200 && get.headers().firstValue("Content-Length").isPresent()) {
+                assertThat(head.headers().firstValue("Content-Length")).as("Content-Length on HEAD " + path)
+                        .isEqualTo(get.headers().firstValue("Content-Length"));
+            }
+        }
+    }
+
+    @Test
+    void structured_data_escapes_what_could_close_its_script_or_open_a_comment() {
+        String page = site.get(Urls.article(story, ZoneOffset.UTC)).body();
+        int start = page.indexOf("<script type=\"application/ld+json\">") + "<script type=\"application/ld+json\">".length();
+        String jsonLd = page.substring(start, page.indexOf("</script>", start));
+
+        assertThat(jsonLd).doesNotContain("<", ">", "&", "\u2028").contains("\\u003c/script\\u003e\\u003c!--\\u003cscript\\u003e \\u0026");
+        assertThat(page).contains("<h1 class=\"story-headline\">Close &lt;/script&gt;&lt;!--&lt;script&gt; &amp;");
+    }
+
+    @Test
+    void sitemap_addresses_with_absurd_numbers_are_not_found_rather_than_failing() {
+        for (String path : List.of("/sitemaps/2025-01-99999999999.xml", "/sitemaps/2025-13.xml", "/sitemaps/99999-01.xml", "/sitemaps/2025-01-1.xml",
+                "/sitemaps/x.xml", "/sitemaps/2025-01-2147483648.xml")) {
+            assertThat(site.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void every_response_says_what_the_browser_may_do_and_isolates_the_window() {
+        for (String path : List.of("/", Urls.article(story, ZoneOffset.UTC), "/desk/login", "/nowhere")) {
+            HttpResponse<String> response = site.get(path);
+            assertThat(response.headers().firstValue("Permissions-Policy")).as(path).hasValueSatisfying(v -> assertThat(v).contains("camera=()"));
+            assertThat(response.headers().firstValue("Cross-Origin-Opener-Policy")).as(path).hasValue("same-origin");
+        }
+    }
+
+    @Test
+    void metrics_answer_only_to_the_configured_bearer_token() {
+        assertThat(site.get("/metrics").statusCode()).isEqualTo(401);
+        assertThat(site.get("/metrics", "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
+        HttpResponse<String> scraped = site.get("/metrics", "Authorization", "Bearer " + TOKEN);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("dateline_page_cache_total");
+    }
+}
