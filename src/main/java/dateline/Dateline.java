@@ -6,6 +6,7 @@ import dateline.api.Webhooks;
 import dateline.content.ArticleRepository;
 import dateline.content.BreakingNews;
 import dateline.content.ContentService;
+import dateline.content.EventTypes;
 import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
 import dateline.content.RevisionRepository;
@@ -256,7 +257,10 @@ public final class Dateline implements AutoCloseable {
         EventTailer indexing = new EventTailer("search-index", events, search.cursor(), search::apply);
         // Memory-only views start empty, so they only need events from now on.
         MemoryViews memory = new MemoryViews(taxonomy, settings, breaking, related, reads, pages);
-        EventTailer evictions = new EventTailer("page-cache", events, events.head(), memory);
+        EventTailer evictions = new EventTailer("page-cache", events, events.head(), batch -> {
+            memory.accept(batch);
+            batch.stream().filter(EventTypes::isStory).forEach(e -> views.forget(e.subjectId()));
+        });
         Notifier notifier = new Notifier();
         CdnPurger purger = new CdnPurger(notifier, config.purgeUrl(), config.purgeHeader());
         WebSubPinger pinger = new WebSubPinger(notifier, config.webSubHub(), config.siteUrl(), taxonomy);

@@ -33,7 +33,17 @@ public final class Ids {
         return new String(out);
     }
 
+    /** Whether the text has the form of an id (16 characters of the alphabet); cheap, for every beacon. */
     public static boolean looksLikeId(String s) {
-        return s != null && s.matches("[0-9a-hjkmnp-tv-z]{16}");
+        if (s == null || s.length() != 16) {
+            return false;
+        }
+        for (int i = 0; i < 16; i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z' && c != 'i' && c != 'l' && c != 'o' && c != 'u'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -6,6 +6,7 @@ import dateline.TestSite;
 import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Section;
+import dateline.platform.Ids;
 import dateline.platform.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,46 @@ class ViewCounterTest {
     }
 
     @Test
+    void a_million_fake_visitors_from_many_addresses_leave_the_counter_memory_bounded() {
+        for (int i = 0; i < 1_000_000; i++) {
+            String address = "10." + (i >>> 16 & 255) + "." + (i >>> 8 & 255) + "." + (i & 255);
+            counter.record(i % 2 == 0 ? story.id() : "%016d".formatted(i), address, BROWSER + " v" + i);
+        }
+
+        assertThat(counter.rememberedIds()).as("ids remembered").isLessThanOrEqualTo(200_000);
+        assertThat(SeenVisitors.bytes()).isEqualTo(4L * 1024 * 1024);
+        counter.flush();
+        assertThat(storedViews(story.id())).as("half a million distinct visitors, a few lost to the filter").isBetween(495_000L, 500_000L);
+    }
+
+    @Test
+    void one_address_rotating_user_agents_counts_at_most_its_limit_a_minute() {
+        for (int i = 0; i < 10_000; i++) {
+            counter.record(story.id(), "198.51.100.9", BROWSER + " rotation " + i);
+        }
+        site.clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 10; i++) {
+            counter.record(story.id(), "198.51.100.9", BROWSER + " next minute " + i);
+        }
+
+        counter.flush();
+        assertThat(storedViews(story.id())).isEqualTo(ViewCounter.PER_ADDRESS_PER_MINUTE + 10);
+    }
+
+    @Test
+    void ids_that_are_not_published_stories_are_not_counted_at_record_time() {
+        Article draft = site.content.create(site.givenDraft("A draft", site.givenSection("Drafts")), "test");
+
+        assertThat(counter.record(draft.id(), "203.0.113.7", BROWSER)).isFalse();
+        assertThat(counter.record(Ids.newId(), "203.0.113.7", BROWSER)).isFalse();
+        assertThat(counter.pendingViews()).isZero();
+        for (int i = 0; i < 10_000; i++) { // a flood of unknown ids: at most a few look-ups a second reach SQL
+            assertThat(counter.record(Ids.newId(), "203.0.113." + (i % 200), BROWSER)).isFalse();
+        }
+        assertThat(counter.pendingViews()).isZero();
+    }
+
+    @Test
     void a_visitor_counts_once_per_story_per_day() {
         assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isTrue();
         assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isFalse();
@@ -84,8 +125,9 @@ class ViewCounterTest {
     }
 
     @Test
-    void views_of_ids_that_are_not_published_stories_are_dropped_at_flush() {
-        assertThat(counter.record("0000000000000000", "203.0.113.7", BROWSER)).isTrue();
+    void views_of_a_story_unpublished_before_the_flush_are_dropped() {
+        assertThat(counter.record(story.id(), "203.0.113.7", BROWSER)).isTrue();
+        site.content.unpublish(story.id(), story.version(), "test");
 
         counter.flush();
 
