@@ -111,7 +111,7 @@ public final class Dateline implements AutoCloseable {
             RevisionRepository revisions = new RevisionRepository(db);
             BreakingNews breaking = new BreakingNews(db);
             ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
-            Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), a -> Urls.article(a, config.zone()));
+            Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), config.zone(), config.webhooksToPrivateAddresses());
             return new Core(config, db, events, taxonomy, articles, images, settings, revisions, breaking, content,
                     new Accounts(db, clock, config.passwordCost()), new ApiKeys(db, clock), webhooks);
         }

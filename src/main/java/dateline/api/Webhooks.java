@@ -1,13 +1,20 @@
 package dateline.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
+import dateline.content.SurrogateKeys;
+import dateline.content.Urls;
 import dateline.platform.Database;
 import dateline.platform.Ids;
 import dateline.platform.ValidationErrors;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +25,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -66,23 +75,34 @@ public final class Webhooks implements Runnable {
     private final ArticleRepository articles;
     private final Clock clock;
     private final String siteUrl;
-    private final java.util.function.Function<Article, String> articlePath;
+    private final ZoneId zone;
+    private final boolean allowPrivate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final SecureRandom random = new SecureRandom();
 
-    public Webhooks(Database db, ArticleRepository articles, Clock clock, String siteUrl, java.util.function.Function<Article, String> articlePath) {
+    /**
+     * @param allowPrivate whether endpoints may be on loopback, private or link-local addresses (tests, an
+     *                     intranet); off, a webhook cannot be pointed at the servers behind the site
+     */
+    public Webhooks(Database db, ArticleRepository articles, Clock clock, String siteUrl, ZoneId zone,
+                    boolean allowPrivate) {
         this.db = db;
         this.articles = articles;
         this.clock = clock;
         this.siteUrl = siteUrl;
-        this.articlePath = articlePath;
+        this.zone = zone;
+        this.allowPrivate = allowPrivate;
     }
+
+    static final String BAD_URL = "Give the endpoint's full http(s):// address.";
+    static final String PRIVATE_URL = "The endpoint's address is on this network (loopback, private or link-local); webhooks go to partners outside it.";
 
     /** Registers an endpoint and returns its secret, shown this once. It hears only of events from now on. */
     public String register(String url, Set<String> events) {
         ValidationErrors errors = new ValidationErrors();
-        if (url == null || !url.matches("https?://\\S+")) {
-            errors.add("url", "Give the endpoint's full http(s):// address.");
+        String problem = addressProblem(url);
+        if (problem != null) {
+            errors.add("url", problem);
         }
         if (events.isEmpty() || !EVENTS.values().containsAll(events)) {
             errors.add("events", "Choose among " + String.join(", ", EVENTS.values().stream().sorted().toList()) + ".");
@@ -127,10 +147,42 @@ public final class Webhooks implements Runnable {
                 }).list());
     }
 
+    /** What is wrong with an endpoint address, or null: not an http(s) URI with a host, or (unless allowed) a local one. */
+    String addressProblem(String url) {
+        URI uri;
+        try {
+            uri = url == null ? null : new URI(url.strip());
+        } catch (URISyntaxException e) {
+            return BAD_URL;
+        }
+        if (uri == null || uri.getHost() == null || uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+            return BAD_URL;
+        }
+        if (!allowPrivate) {
+            try {
+                for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
+                    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                            || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)) { // IPv6 unique local
+                        return PRIVATE_URL;
+                    }
+                }
+            } catch (UnknownHostException e) {
+                return "The endpoint's host '" + uri.getHost() + "' is not known.";
+            }
+        }
+        return null;
+    }
+
+    /** Turns new events into deliveries, then sends the due ones; a failure is logged and never ends the job. */
     @Override
     public void run() {
-        enqueue();
-        deliverDue();
+        try {
+            enqueue();
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.error("webhooks job failed; it runs again shortly", e);
+        }
     }
 
     private void ensureCursor(Handle h) {
@@ -149,7 +201,7 @@ public final class Webhooks implements Runnable {
             }
             ensureCursor(h);
             long cursor = h.createQuery("SELECT last_event_id FROM consumer_cursors WHERE consumer = :c").bind("c", CURSOR).mapTo(Long.class).one();
-            var events = h.createQuery("SELECT id, type, subject_id, created_at FROM content_events WHERE id > :after ORDER BY id LIMIT 500")
+            var events = h.createQuery("SELECT id, type, subject_id, created_at, keys FROM content_events WHERE id > :after ORDER BY id LIMIT 500")
                     .bind("after", cursor).mapToMap().list();
             if (events.isEmpty()) {
                 return;
@@ -160,10 +212,12 @@ public final class Webhooks implements Runnable {
                 long eventId = ((Number) event.get("id")).longValue();
                 last = eventId;
                 String name = EVENTS.get((String) event.get("type"));
-                if (name == null || endpoints.isEmpty()) {
+                // Only changes to what readers can see, or could see until this change: a draft's saves stay in the building.
+                boolean isOrWasPublic = Set.of(String.valueOf(event.get("keys")).split(" ")).contains(SurrogateKeys.HOME);
+                if (name == null || endpoints.isEmpty() || !isOrWasPublic) {
                     continue;
                 }
-                String payload = payload(eventId, name, (String) event.get("subject_id"), Instant.ofEpochMilli(((Number) event.get("created_at")).longValue()));
+                String payload = payload(h, eventId, name, (String) event.get("subject_id"), ((Number) event.get("created_at")).longValue());
                 for (Map<String, Object> endpoint : endpoints) {
                     if (Set.of(((String) endpoint.get("events")).split(" ")).contains(name)) {
                         h.createUpdate("INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload, attempts, next_attempt_at, created_at) "
@@ -177,21 +231,30 @@ public final class Webhooks implements Runnable {
         });
     }
 
-    private String payload(long eventId, String name, String articleId, Instant at) {
+    /** The event's payload with the story as it was at the event (its revision then), not as it is now. */
+    private String payload(Handle h, long eventId, String name, String articleId, long at) {
         ObjectNode body = ArticleJson.JSON.createObjectNode();
         body.put("event", name);
         body.put("event_id", eventId);
-        body.put("occurred_at", ArticleJson.iso(at));
+        body.put("occurred_at", ArticleJson.iso(Instant.ofEpochMilli(at)));
         ObjectNode story = body.putObject("article");
         story.put("id", articleId);
-        articles.findById(articleId).ifPresent(a -> {
-            story.put("headline", a.headline());
-            story.put("status", a.status().dbValue());
-            if (a.firstPublishedAt() != null) {
-                story.put("url", siteUrl + articlePath.apply(a));
+        Optional<Map<String, Object>> revision = h.createQuery("SELECT version, snapshot FROM revisions WHERE article_id = :id AND created_at <= :at "
+                        + "ORDER BY version DESC LIMIT 1").bind("id", articleId).bind("at", at).mapToMap().findOne();
+        Optional<Article> now = articles.findById(h, articleId);
+        if (revision.isPresent() && now.isPresent()) {
+            try {
+                JsonNode then = ArticleJson.JSON.readTree((String) revision.get().get("snapshot"));
+                story.put("headline", then.path("headline").asText());
+                story.put("status", then.path("status").asText());
+                if (now.get().firstPublishedAt() != null) {
+                    story.put("url", siteUrl + Urls.article(now.get().firstPublishedAt(), then.path("slug").asText(now.get().slug()), zone));
+                }
+                story.put("version", ((Number) revision.get().get("version")).intValue());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
-            story.put("version", a.version());
-        });
+        }
         try {
             return ArticleJson.JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -225,6 +288,10 @@ public final class Webhooks implements Runnable {
         Integer status = null;
         String error = null;
         try {
+            String problem = addressProblem(url); // again at send time: a name may resolve elsewhere since it was registered
+            if (problem != null) {
+                throw new IOException(problem);
+            }
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Dateline-Webhooks/1")
@@ -237,7 +304,7 @@ public final class Webhooks implements Runnable {
             if (status >= 300) {
                 error = "HTTP " + status;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException | RuntimeException e) { // an address that cannot be sent to is a failed attempt, never a stuck batch
             error = e.toString();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -33,7 +33,8 @@ public record Config(
         String purgeHeader,
         int passwordCost,
         String host,
-        String metricsToken) {
+        String metricsToken,
+        boolean webhooksToPrivateAddresses) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -57,6 +58,7 @@ public record Config(
             new Setting("DATELINE_PURGE_URL", "(none)", "CDN purge endpoint: changed surrogate keys are POSTed there in a Surrogate-Key header"),
             new Setting("DATELINE_PURGE_HEADER", "(none)", "an extra header for the purge call, as 'Name: value' (e.g. an API token)"),
             new Setting("DATELINE_PASSWORD_COST", "11", "bcrypt cost of desk passwords (4 to 16; each step doubles the work of a sign-in)"),
+            new Setting("DATELINE_WEBHOOKS_PRIVATE", "false", "allow webhook endpoints on loopback, private and link-local addresses (an intranet, tests)"),
             new Setting("DATELINE_METRICS_TOKEN", "(none)", "the bearer token Prometheus sends to /metrics; unset, /metrics answers 404"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
@@ -102,24 +104,25 @@ public record Config(
             problems.add("DATELINE_HOST must be an address or host name to listen on, got '" + host + "'");
         }
         String metricsToken = env.getOrDefault("DATELINE_METRICS_TOKEN", "").strip();
+        boolean webhooksPrivate = boolSetting(env, "DATELINE_WEBHOOKS_PRIVATE", false, problems);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksPrivate);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
     }
 
     private static String stripSlash(String url) {

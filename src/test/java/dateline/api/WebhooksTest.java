@@ -1,16 +1,19 @@
 package dateline.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.Receiver;
 import dateline.TestSite;
 import dateline.content.Article;
+import dateline.content.ArticleDraft;
 import dateline.content.Section;
 import dateline.platform.TestDatabase;
 import dateline.platform.ValidationFailed;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,9 +99,68 @@ class WebhooksTest {
         try (TestSite site = TestSite.unstarted(database, tempDir)) {
             var hooks = site.app.parts().webhooks();
 
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> hooks.register("ftp://x", Set.of("deleted")))
+            assertThatThrownBy(() -> hooks.register("ftp://x", Set.of("deleted")))
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap()).containsOnlyKeys("url", "events"));
             assertThat(hooks.endpoints()).isEmpty();
+        }
+    }
+
+    @Test
+    void drafts_never_leave_the_building_and_a_payload_shows_the_story_as_it_was_at_its_event() {
+        try (Receiver receiver = new Receiver(0); TestSite site = TestSite.unstarted(database, tempDir)) {
+            Webhooks hooks = site.app.parts().webhooks();
+            hooks.register(receiver.url("/hook"), Set.of("published", "updated", "unpublished"));
+            Section world = site.givenSection("World");
+            Article draft = site.content.create(site.givenDraft("Secret merger talks", world), "writer");
+            draft = site.content.autosave(draft.id(), draft.version(), ArticleDraft.of(draft).withHeadline("Secret merger talks, day two"), "writer");
+            draft = site.content.edit(draft.id(), draft.version(), ArticleDraft.of(draft).withHeadline("Merger agreed"), "writer");
+            Article published = site.content.publish(draft.id(), draft.version(), "editor");
+            site.clock.advance(Duration.ofMinutes(1));
+            Article unpublished = site.content.unpublish(published.id(), published.version(), "editor");
+            site.clock.advance(Duration.ofMinutes(1));
+            site.content.edit(unpublished.id(), unpublished.version(), ArticleDraft.of(unpublished).withHeadline("Still secret: the next deal"), "writer");
+
+            hooks.run();
+
+            assertThat(receiver.requests()).extracting(r -> r.header("X-Dateline-Event")).containsExactly("published", "unpublished");
+            assertThat(receiver.requests()).allSatisfy(r -> assertThat(r.body()).contains("\"headline\":\"Merger agreed\"")
+                    .doesNotContain("Secret merger talks", "Still secret"));
+            assertThat(receiver.requests().get(1).body()).contains("\"status\":\"unpublished\"");
+        }
+    }
+
+    @Test
+    void addresses_that_are_not_http_uris_or_that_point_inside_the_network_are_refused() {
+        try (TestSite site = TestSite.start(database, tempDir, Map.of("DATELINE_WEBHOOKS_PRIVATE", "false"))) {
+            var hooks = site.app.parts().webhooks();
+
+            for (String url : List.of("http://exa mple.org/hook", "http://example.org:99999999/hook", "https:///nohost", "javascript:alert(1)",
+                    "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/hook", "http://192.168.0.10/hook",
+                    "http://169.254.169.254/latest/meta-data", "http://[::1]/hook")) {
+                assertThatThrownBy(() -> hooks.register(url, Set.of("published"))).as(url)
+                        .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap()).containsOnlyKeys("url"));
+            }
+            assertThat(hooks.endpoints()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_endpoint_stored_with_an_unusable_address_fails_its_attempts_without_holding_up_the_others() {
+        try (Receiver receiver = new Receiver(0); TestSite site = TestSite.unstarted(database, tempDir)) {
+            Webhooks hooks = site.app.parts().webhooks();
+            hooks.register("http://example.org/first", Set.of("published"));
+            site.app.database().jdbi().useHandle(h -> h.createUpdate("UPDATE webhooks SET url = 'http://bad host/^' WHERE url = 'http://example.org/first'").execute());
+            hooks.register(receiver.url("/hook"), Set.of("published"));
+
+            site.givenPublished("Rates held steady", site.givenSection("World"));
+            hooks.run();
+
+            assertThat(receiver.requests()).hasSize(1);
+            assertThat(hooks.log(10)).anySatisfy(d -> {
+                assertThat(d.deliveredAt()).isNull();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.lastError()).isNotBlank();
+            });
         }
     }
 }

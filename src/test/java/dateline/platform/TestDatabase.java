@@ -118,7 +118,8 @@ public enum TestDatabase {
                 "DATELINE_DB_USER", this == POSTGRESQL ? PG_USER : "",
                 "DATELINE_DEMO", "false",
                 "DATELINE_SITE_URL", "https://news.example.org",
-                "DATELINE_PASSWORD_COST", "4"));
+                "DATELINE_PASSWORD_COST", "4",
+                "DATELINE_WEBHOOKS_PRIVATE", "true")); // test receivers listen on this machine
         env.putAll(extra);
         return Config.fromEnv(env);
     }
