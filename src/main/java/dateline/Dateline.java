@@ -26,6 +26,7 @@ import dateline.desk.LoginLimiter;
 import dateline.desk.Role;
 import dateline.desk.Sessions;
 import dateline.desk.StoryRoutes;
+import dateline.platform.ClientAddress;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.DerivedView;
@@ -33,6 +34,7 @@ import dateline.platform.EventLog;
 import dateline.platform.EventTailer;
 import dateline.platform.HeadRequests;
 import dateline.platform.JobRunner;
+import dateline.platform.TransportSecurity;
 import dateline.platform.MutableClock;
 import dateline.platform.OpsRoutes;
 import dateline.platform.ResponseMetrics;
@@ -223,7 +225,8 @@ public final class Dateline implements AutoCloseable {
         FeedWriter feedWriter = new FeedWriter(config.siteName(), config.siteUrl(), config.webSubHub(), a -> Urls.article(a, config.zone()));
         Sitemaps sitemaps = new Sitemaps(articles, config.siteName(), config.siteUrl(), config.zone(), clock, a -> Urls.article(a, config.zone()));
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
-        BeaconRoutes beacons = new BeaconRoutes(views);
+        ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
+        BeaconRoutes beacons = new BeaconRoutes(views, clients);
         OpsRoutes ops = new OpsRoutes(db, metrics, config.metricsToken());
         Accounts accounts = core.accounts();
         Sessions sessions = new Sessions(db, accounts, clock);
@@ -234,9 +237,10 @@ public final class Dateline implements AutoCloseable {
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
-                new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()));
+                new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients);
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
-        List<Handler.Singleton> fronts = List.of(new HeadRequests(), new BeaconHandler(views, responses), new CachedPageHandler(pages, responses));
+        List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),
+                new CachedPageHandler(pages, responses));
         WebServer.ErrorRenderer apiErrors = ContentApiRoutes::renderError;
         WebServer.ErrorRenderer errors = apiErrors.under("/api/", frame::renderError);
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {

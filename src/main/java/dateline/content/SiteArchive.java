@@ -1,5 +1,6 @@
 package dateline.content;
 
+import java.util.Locale;
 import dateline.platform.ValidationFailed;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -80,7 +81,7 @@ public final class SiteArchive {
                     var meta = rs.getMetaData();
                     List<String> columns = new ArrayList<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        columns.add(meta.getColumnLabel(i).toLowerCase());
+                        columns.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
                     }
                     columns.sort(null);
                     for (String column : columns) {
@@ -197,7 +198,7 @@ public final class SiteArchive {
             var meta = rs.getMetaData();
             Set<String> names = new java.util.HashSet<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                names.add(meta.getColumnLabel(i).toLowerCase());
+                names.add(meta.getColumnLabel(i).toLowerCase(Locale.ROOT));
             }
             return names;
         } catch (java.sql.SQLException e) {

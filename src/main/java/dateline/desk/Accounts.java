@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,9 @@ public final class Accounts {
     static final String EMAIL_INVALID = "'%s' is not an email address.";
     static final String EMAIL_TAKEN = "There is already an account for %s.";
     static final String PASSWORD_SHORT = "Use a password of at least 12 characters.";
+    static final String PASSWORD_LONG = "Use a password of at most 72 bytes (72 plain letters; fewer with accents, other scripts or emoji): longer ones cannot be stored safely.";
+    /** bcrypt reads at most 72 bytes of a password; a longer one would be cut without a word. */
+    static final int MAX_PASSWORD_BYTES = 72;
     static final String NAME_REQUIRED = "Give the person's name.";
     static final String ROLE_INVALID = "The role must be contributor, editor or admin.";
     private final Database db;
@@ -55,9 +59,7 @@ public final class Accounts {
         if (role == null) {
             errors.add("role", ROLE_INVALID);
         }
-        if (password == null || password.length() < 12) {
-            errors.add("password", PASSWORD_SHORT);
-        }
+        passwordProblem(password).ifPresent(p -> errors.add("password", p));
         errors.throwIfAny();
         User user = new User(Ids.newId(), normalized, name.strip(), role);
         String hash = new String(BCrypt.withDefaults().hash(cost, password.toCharArray()), StandardCharsets.UTF_8);
@@ -81,12 +83,10 @@ public final class Accounts {
         String hash = db.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE id = :id").bind("id", userId)
                 .mapTo(String.class).findOne()).orElseThrow(() -> new NotFound("There is no account with this id."));
         ValidationErrors errors = new ValidationErrors();
-        if (!BCrypt.verifyer().verify((current == null ? "" : current).toCharArray(), hash.getBytes(StandardCharsets.UTF_8)).verified) {
+        if (!verifies(current, hash.getBytes(StandardCharsets.UTF_8))) {
             errors.add("current", WRONG_CURRENT);
         }
-        if (replacement == null || replacement.length() < 12) {
-            errors.add("password", PASSWORD_SHORT);
-        }
+        passwordProblem(replacement).ifPresent(p -> errors.add("password", p));
         errors.throwIfAny();
         String email = db.jdbi().inTransaction(h -> {
             storePassword(h, userId, replacement);
@@ -98,9 +98,7 @@ public final class Accounts {
 
     /** An admin sets someone's password (they forgot theirs); all of that person's sessions end. */
     public void setPassword(String userId, String replacement, String actor) {
-        if (replacement == null || replacement.length() < 12) {
-            new ValidationErrors().add("password", PASSWORD_SHORT).throwIfAny();
-        }
+        passwordProblem(replacement).ifPresent(p -> new ValidationErrors().add("password", p).throwIfAny());
         db.jdbi().useTransaction(h -> {
             User user = lockedUser(h, userId);
             storePassword(h, userId, replacement);
@@ -188,13 +186,35 @@ public final class Accounts {
 
     public record Account(User user, boolean disabled) {}
 
+    /** What is wrong with a new password, if anything. */
+    static Optional<String> passwordProblem(String password) {
+        if (password == null || password.length() < 12) {
+            return Optional.of(PASSWORD_SHORT);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of(PASSWORD_LONG);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the password matches the hash. One over bcrypt's 72 bytes never matches (no stored password
+     * is that long) and is checked against the hash cut to size, so it costs the same time as any other.
+     */
+    private static boolean verifies(String password, byte[] hash) {
+        byte[] bytes = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
+        boolean tooLong = bytes.length > MAX_PASSWORD_BYTES;
+        byte[] checked = tooLong ? Arrays.copyOf(bytes, MAX_PASSWORD_BYTES) : bytes;
+        return BCrypt.verifyer().verify(checked, hash).verified && !tooLong;
+    }
+
     /** The account with this email and password, if both match and it is not disabled. */
     public Optional<User> authenticate(String email, String password) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         var row = db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role, password_hash FROM users WHERE email = :e AND disabled_at IS NULL")
                 .bind("e", normalized).mapToMap().findOne());
         byte[] hash = row.map(r -> ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).orElse(dummyHash);
-        boolean ok = BCrypt.verifyer().verify((password == null ? "" : password).toCharArray(), hash).verified;
+        boolean ok = verifies(password, hash);
         if (!ok || row.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import java.util.Locale;
 import dateline.platform.BadRequest;
 import dateline.content.Section;
 import dateline.content.Article;
@@ -10,6 +11,7 @@ import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteSettings;
 import dateline.content.TaxonomyRepository;
+import dateline.platform.ClientAddress;
 import dateline.platform.Config;
 import dateline.platform.Forbidden;
 import dateline.platform.Templates;
@@ -44,7 +46,7 @@ public final class DeskRoutes {
     static final String SESSION_COOKIE = "dateline_session";
     static final String LOGIN_CSRF_COOKIE = "dateline_login_csrf";
     static final String WRONG_LOGIN = "That email and password do not match an account.";
-    static final String SLOW_DOWN = "Too many failed sign-ins. Wait fifteen minutes and try again.";
+    static final String SLOW_DOWN = "Too many failed sign-ins. Wait %d seconds and try again.";
     static final String STALE_FORM = "This form has expired. Reload the page and try again.";
     static final String ROLE_TOO_LOW = "Your role does not allow this.";
     static final int HOME_LIST = 20;
@@ -68,11 +70,13 @@ public final class DeskRoutes {
     private final ImageLibrary library;
     private final FrontPageDesk front;
     private final AdminPages admin;
+    private final ClientAddress clients;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
-                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin) {
+                      DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin,
+                      ClientAddress clients) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -89,6 +93,7 @@ public final class DeskRoutes {
         this.library = library;
         this.front = front;
         this.admin = admin;
+        this.clients = clients;
     }
 
     /** Every desk route: this class's own, then each room's. */
@@ -153,6 +158,10 @@ public final class DeskRoutes {
         route.handler().handle(ctx);
     }
 
+    private String clientAddress(Context ctx) {
+        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    }
+
     /** The page chrome of the signed-in person, as the guard left it for the handler. */
     static DeskChrome chrome(Context ctx) {
         return ctx.attribute(CHROME);
@@ -175,22 +184,28 @@ public final class DeskRoutes {
                 .result(templates.render("desk/login.jte", new LoginPage(new DeskChrome(config.siteName(), assets, null, null), error, email, csrf)));
     }
 
+    /**
+     * Signs in. The attempt is recorded as a failure before the password is checked (cleared when it is
+     * right), so guesses sent at once cannot slip past the limiter between its check and its count.
+     */
     private void login(Context ctx) {
-        if (!sameToken(ctx.formParam("_csrf"), ctx.cookie(LOGIN_CSRF_COOKIE))) {
+        if (!sameToken(formParam(ctx, "_csrf"), ctx.cookie(LOGIN_CSRF_COOKIE))) {
             throw new Forbidden(STALE_FORM);
         }
-        String email = Optional.ofNullable(ctx.formParam("email")).orElse("").strip().toLowerCase();
-        String address = ctx.ip();
-        if (!limiter.allowed(email, address)) {
-            throw new TooManyRequests(SLOW_DOWN);
+        String email = formParam(ctx, "email").strip().toLowerCase(Locale.ROOT);
+        String address = clientAddress(ctx);
+        LoginLimiter.Attempt attempt = limiter.attempt(email, address);
+        if (!attempt.allowed()) {
+            long seconds = Math.max(1, (attempt.wait().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new TooManyRequests(SLOW_DOWN.formatted(seconds));
         }
-        Optional<User> user = accounts.authenticate(email, ctx.formParam("password"));
+        Optional<User> user = accounts.authenticate(email, formParam(ctx, "password"));
         if (user.isEmpty()) {
-            limiter.failed(email, address);
             renderLogin(ctx, 401, WRONG_LOGIN, email);
             return;
         }
-        limiter.succeeded(email);
+        limiter.succeeded(email, address, attempt);
         ctx.cookie(cookie(SESSION_COOKIE, sessions.start(user.get()), ctx, (int) Sessions.LIFETIME.toSeconds()));
         ctx.removeCookie(LOGIN_CSRF_COOKIE, "/desk");
         ctx.redirect("/desk", HttpStatus.SEE_OTHER);
@@ -287,8 +302,8 @@ public final class DeskRoutes {
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         cookie.setMaxAge(maxAge);
-        // Secure when the site is served over TLS (directly or behind a proxy that says so).
-        cookie.setSecure(ctx.scheme().equals("https") || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"))
+        // Secure when the site is served over TLS (directly, or behind a trusted proxy that says so).
+        cookie.setSecure(clients.secure(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-Proto"))
                 || config.siteUrl().startsWith("https://"));
         return cookie;
     }

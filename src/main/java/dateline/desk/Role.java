@@ -1,5 +1,7 @@
 package dateline.desk;
 
+import java.util.Locale;
+
 /**
  * What a newsroom account may do. Each role includes the ones before it: a contributor writes and
  * submits own drafts; an editor edits, publishes, schedules, corrects and unpublishes any story; an
@@ -13,7 +15,7 @@ public enum Role {
     }
 
     public String dbValue() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Role parse(String value) {

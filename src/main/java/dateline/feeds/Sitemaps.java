@@ -1,5 +1,6 @@
 package dateline.feeds;
 
+import java.util.Locale;
 import dateline.content.Urls;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
@@ -136,7 +137,7 @@ public final class Sitemaps {
                 w.writeCharacters(siteName);
                 w.writeEndElement();
                 w.writeStartElement(NEWS_NS, "language");
-                w.writeCharacters(a.language().split("-")[0].toLowerCase());
+                w.writeCharacters(a.language().split("-")[0].toLowerCase(Locale.ROOT));
                 w.writeEndElement();
                 w.writeEndElement();
                 w.writeStartElement(NEWS_NS, "publication_date");

@@ -34,7 +34,8 @@ public record Config(
         int passwordCost,
         String host,
         String metricsToken,
-        boolean webhooksToPrivateAddresses) {
+        boolean webhooksToPrivateAddresses,
+        String trustedProxies) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -59,6 +60,7 @@ public record Config(
             new Setting("DATELINE_PURGE_HEADER", "(none)", "an extra header for the purge call, as 'Name: value' (e.g. an API token)"),
             new Setting("DATELINE_PASSWORD_COST", "11", "bcrypt cost of desk passwords (4 to 16; each step doubles the work of a sign-in)"),
             new Setting("DATELINE_WEBHOOKS_PRIVATE", "false", "allow webhook endpoints on loopback, private and link-local addresses (an intranet, tests)"),
+            new Setting("DATELINE_TRUSTED_PROXIES", "(none)", "addresses or CIDR ranges of the proxies in front of Dateline, comma-separated: only their X-Forwarded-For and X-Forwarded-Proto are believed"),
             new Setting("DATELINE_METRICS_TOKEN", "(none)", "the bearer token Prometheus sends to /metrics; unset, /metrics answers 404"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
@@ -105,24 +107,30 @@ public record Config(
         }
         String metricsToken = env.getOrDefault("DATELINE_METRICS_TOKEN", "").strip();
         boolean webhooksPrivate = boolSetting(env, "DATELINE_WEBHOOKS_PRIVATE", false, problems);
+        String trustedProxies = env.getOrDefault("DATELINE_TRUSTED_PROXIES", "").strip();
+        try {
+            ClientAddress.trusting(trustedProxies);
+        } catch (IllegalArgumentException e) {
+            problems.add("DATELINE_TRUSTED_PROXIES: " + e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksPrivate);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksPrivate, trustedProxies);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
     }
 
     private static String stripSlash(String url) {

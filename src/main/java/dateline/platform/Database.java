@@ -120,6 +120,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Waits for a lock named by {@code name} for the rest of the caller's transaction, so that
+     * transactions about the same thing take turns (PostgreSQL; SQLite's writers take turns anyway).
+     */
+    public void lockKey(Handle handle, String name) {
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:name))) AS locked").bind("name", name).mapTo(Integer.class).one();
+        }
+    }
+
+    /**
      * Takes a lock for a job that must run on one node at a time, for the rest of the caller's
      * transaction; false when another node holds it. SQLite has one node, and its writers are
      * serialized anyway: always true there.

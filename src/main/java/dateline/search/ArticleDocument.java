@@ -1,5 +1,6 @@
 package dateline.search;
 
+import java.util.Locale;
 import dateline.content.Article;
 import dateline.content.Tag;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class ArticleDocument {
 
     /** The analysis language of a story's language tag (en-GB → en, ar → ar, fr → std). */
     public static String analysisLanguage(String languageTag) {
-        String primary = languageTag.split("-")[0].toLowerCase();
+        String primary = languageTag.split("-")[0].toLowerCase(Locale.ROOT);
         return primary.equals(ENGLISH) || primary.equals(ARABIC) ? primary : OTHER;
     }
 

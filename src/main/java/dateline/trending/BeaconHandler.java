@@ -1,5 +1,6 @@
 package dateline.trending;
 
+import dateline.platform.ClientAddress;
 import dateline.platform.ResponseMetrics;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -21,10 +22,13 @@ public final class BeaconHandler extends Handler.Wrapper {
 
     private final ViewCounter counter;
     private final ResponseMetrics metrics;
+    private final ClientAddress clients;
 
-    public BeaconHandler(ViewCounter counter, ResponseMetrics metrics) {
+    /** @param clients who the reader is behind trusted proxies (the per-address limit counts readers, not proxies) */
+    public BeaconHandler(ViewCounter counter, ResponseMetrics metrics, ClientAddress clients) {
         this.counter = counter;
         this.metrics = metrics;
+        this.clients = clients;
     }
 
     @Override
@@ -35,7 +39,8 @@ public final class BeaconHandler extends Handler.Wrapper {
         }
         String purpose = request.getHeaders().get("Sec-Purpose");
         if (purpose == null || !purpose.contains("prefetch")) { // prefetches and prerenders are not views
-            counter.record(path.substring(PREFIX.length()), Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.USER_AGENT));
+            String address = clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
+            counter.record(path.substring(PREFIX.length()), address, request.getHeaders().get(HttpHeader.USER_AGENT));
         }
         response.setStatus(204);
         response.getHeaders().add(NO_STORE);

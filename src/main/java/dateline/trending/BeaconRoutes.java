@@ -1,5 +1,6 @@
 package dateline.trending;
 
+import dateline.platform.ClientAddress;
 import io.javalin.config.RoutesConfig;
 import java.util.Base64;
 
@@ -11,9 +12,11 @@ public final class BeaconRoutes {
     private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private final ViewCounter counter;
+    private final ClientAddress clients;
 
-    public BeaconRoutes(ViewCounter counter) {
+    public BeaconRoutes(ViewCounter counter, ClientAddress clients) {
         this.counter = counter;
+        this.clients = clients;
     }
 
     public void addTo(RoutesConfig routes) {
@@ -21,7 +24,8 @@ public final class BeaconRoutes {
             String file = ctx.pathParam("file");
             String purpose = ctx.header("Sec-Purpose");
             if (file.endsWith(".gif") && (purpose == null || !purpose.contains("prefetch"))) {
-                counter.record(file.substring(0, file.length() - 4), ctx.ip(), ctx.header("User-Agent"));
+                String address = clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+                counter.record(file.substring(0, file.length() - 4), address, ctx.header("User-Agent"));
             }
             ctx.header("Cache-Control", "no-store").contentType("image/gif").result(PIXEL);
         });
