@@ -214,7 +214,12 @@ public final class Dateline implements AutoCloseable {
         ReadStore reads = new ReadStore(articles, config.readStoreEntries());
         ViewCounter views = new ViewCounter(db, clock, metrics);
         TrendingList trending = new TrendingList(db, articles, clock, Duration.ofHours(config.trendingWindowHours()));
-        TrendingJob trendingJob = new TrendingJob(views, trending, pages::evictKeys);
+        Notifier notifier = new Notifier();
+        CdnPurger purger = new CdnPurger(notifier, config.purgeUrl(), config.purgeHeader());
+        TrendingJob trendingJob = new TrendingJob(views, trending, keys -> {
+            pages.evictKeys(keys);
+            purger.purgeKeys(keys); // the CDN's copies show the old lists too
+        });
 
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
@@ -265,8 +270,6 @@ public final class Dateline implements AutoCloseable {
             memory.accept(batch);
             batch.stream().filter(EventTypes::isStory).forEach(e -> views.forget(e.subjectId()));
         });
-        Notifier notifier = new Notifier();
-        CdnPurger purger = new CdnPurger(notifier, config.purgeUrl(), config.purgeHeader());
         WebSubPinger pinger = new WebSubPinger(notifier, config.webSubHub(), config.siteUrl(), taxonomy);
         // Outside services hear of changes after this node's own views have applied them.
         EventTailer outbound = new EventTailer("outbound", events, events.head(), batch -> {

@@ -249,8 +249,9 @@ function toolbar(view, items) {
 }
 
 function mountEditor(textarea) {
-  const holder = document.createElement("div");
-  holder.innerHTML = textarea.value;
+  // Parsed into an inert document: an element of this page given the HTML would load its images and
+  // run their handlers (an <img onerror> in a body saved before it was sanitized, or typed by hand).
+  const holder = new window.DOMParser().parseFromString(textarea.value, "text/html").body;
   const label = document.querySelector(`label[for="${textarea.id}"]`);
   label.id = label.id || textarea.id + "-label";
   const state = EditorState.create({

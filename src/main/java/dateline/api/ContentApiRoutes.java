@@ -84,7 +84,7 @@ public final class ContentApiRoutes {
         routes.get("/api/v1/tags", ctx -> {
             authorize(ctx);
             ArrayNode data = ArticleJson.JSON.createArrayNode();
-            taxonomy.tags().forEach(t -> data.add(json.tag(t)));
+            taxonomy.publicTags().forEach(t -> data.add(json.tag(t)));
             send(ctx, wrap(data));
         });
         routes.get("/api/v1/authors", ctx -> {

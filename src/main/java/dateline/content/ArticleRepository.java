@@ -165,14 +165,16 @@ public final class ArticleRepository {
     }
 
     /**
-     * Stories of any state whose headline contains the words typed (case-insensitive), most recently
-     * changed first: the desk's "find a story".
+     * Stories whose headline contains the words typed (case-insensitive), most recently changed first:
+     * the desk's "find a story". With {@code publishedOrBy}, only published stories and those that
+     * account created (a contributor's view); null finds stories of any state.
      */
-    public List<Article> withHeadline(String text, String sectionId, int limit) {
+    public List<Article> withHeadline(String text, String sectionId, String publishedOrBy, int limit) {
         String pattern = containing(text);
-        String where = "WHERE LOWER(a.headline) LIKE :pattern ESCAPE '!'" + (sectionId == null ? "" : " AND a.section_id = :section");
+        String where = "WHERE LOWER(a.headline) LIKE :pattern ESCAPE '!'" + (sectionId == null ? "" : " AND a.section_id = :section")
+                + (publishedOrBy == null ? "" : " AND (a.status = 'published' OR a.id IN (SELECT article_id FROM revisions WHERE version = 1 AND actor = :creator))");
         return db.jdbi().withHandle(h -> assemble(h, h.createQuery(SELECT + where + " ORDER BY a.modified_at DESC, a.id DESC LIMIT :limit")
-                .bind("pattern", pattern).bind("section", sectionId).bind("limit", limit).map(JOINED).list()));
+                .bind("pattern", pattern).bind("section", sectionId).bind("creator", publishedOrBy).bind("limit", limit).map(JOINED).list()));
     }
 
     /**

@@ -67,6 +67,12 @@ public final class TaxonomyRepository {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM tags ORDER BY slug").map(TAG).list());
     }
 
+    /** Tags of at least one published story: the ones readers may know of (a draft's new tag is not news yet). */
+    public List<Tag> publicTags() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM tags t WHERE EXISTS (SELECT 1 FROM article_tags at JOIN articles a "
+                + "ON a.id = at.article_id WHERE at.tag_id = t.id AND a.status = 'published') ORDER BY slug").map(TAG).list());
+    }
+
     public Optional<Tag> tagBySlug(String slug) {
         return db.jdbi().withHandle(h -> tagBySlug(h, slug));
     }

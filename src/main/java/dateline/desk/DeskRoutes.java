@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -234,23 +235,30 @@ public final class DeskRoutes {
         ctx.redirect("/desk/login", HttpStatus.SEE_OTHER);
     }
 
-    /** The desk home: stories found by headline, my drafts, then every state, optionally for one section. */
+    /**
+     * The desk home: stories found by headline, my drafts, then every state, optionally for one section.
+     * Contributors see the published list and their own stories only: other people's drafts, stories in
+     * review and scheduled ones are unpublished work they have no part in (an editor's call to show).
+     */
     private void home(Context ctx) {
-        Sessions.Session session = ctx.attribute("session");
+        Sessions.Session session = ctx.attribute(SESSION);
+        boolean editor = session.user().role().includes(Role.EDITOR);
         String sectionId = taxonomy.sections().stream().map(Section::id).filter(id -> id.equals(ctx.queryParam("section")))
                 .findFirst().orElse(null);
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, sectionId, 50);
-        Optional<DeskHomePage.Shelf> alone = DeskHomePage.Shelf.byId(ctx.queryParam("list"));
+        List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, sectionId, editor ? null : session.user().email(), 50);
+        List<DeskHomePage.Shelf> shelves = Arrays.stream(DeskHomePage.Shelf.values())
+                .filter(shelf -> editor || shelf != DeskHomePage.Shelf.DRAFTS).toList();
+        Optional<DeskHomePage.Shelf> alone = DeskHomePage.Shelf.byId(ctx.queryParam("list")).filter(shelves::contains);
         List<DeskHomePage.StoryList> lists = alone.map(shelf -> List.of(storyList(shelf, sectionId, session, pageNumber(ctx), LIST_PAGE)))
-                .orElseGet(() -> java.util.Arrays.stream(DeskHomePage.Shelf.values()).map(shelf -> storyList(shelf, sectionId, session, 1, HOME_LIST))
-                        .toList());
+                .orElseGet(() -> shelves.stream().map(shelf -> storyList(shelf, sectionId, session, 1, HOME_LIST)).toList());
         DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found, lists, alone.isPresent());
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
     }
 
     private DeskHomePage.StoryList storyList(DeskHomePage.Shelf shelf, String sectionId, Sessions.Session session, int page, int size) {
-        String creator = shelf.mine ? session.user().email() : null;
+        boolean ownOnly = shelf.mine || (!session.user().role().includes(Role.EDITOR) && shelf != DeskHomePage.Shelf.PUBLISHED);
+        String creator = ownOnly ? session.user().email() : null;
         return new DeskHomePage.StoryList(shelf, articles.byStatus(shelf.status, sectionId, creator, size, (page - 1) * size),
                 articles.countByStatus(shelf.status, sectionId, creator), page, size);
     }

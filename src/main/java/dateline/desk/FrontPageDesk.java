@@ -145,7 +145,7 @@ public final class FrontPageDesk {
     private void render(Context ctx, int status, String notice, String error, String breakingError, String typedBreaking) {
         List<Chosen> chosen = articles.frontPageIds().stream().map(id -> new Chosen(id, articles.findById(id).orElse(null))).toList();
         String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, null, 50).stream().filter(Article::isPublished).limit(20).toList();
+        List<Article> found = query.isEmpty() ? List.of() : articles.withHeadline(query, null, null, 50).stream().filter(Article::isPublished).limit(20).toList();
         FrontPage page = new FrontPage(DeskChrome.of(siteName, assets, ctx.attribute("session")), chosen, query, found, notice, error,
                 breaking.current().orElse(null), articles.published(Listing.ALL, 30, 0), breakingError, typedBreaking);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/front.jte", page));

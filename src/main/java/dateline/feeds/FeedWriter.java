@@ -232,7 +232,7 @@ public final class FeedWriter {
     static byte[] xml(XmlBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = new XmlSafeWriter(XML.createXMLStreamWriter(out, "UTF-8"));
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             body.write(w);

@@ -29,6 +29,11 @@ public final class CdnPurger {
     public void purge(List<Event> events) {
         Set<String> keys = new LinkedHashSet<>();
         events.forEach(e -> keys.addAll(e.keys()));
+        purgeKeys(keys);
+    }
+
+    /** Purges these keys: for changes that are not content events (the Trending lists, recomputed every minute). */
+    public void purgeKeys(Set<String> keys) {
         if (keys.isEmpty() || !enabled()) {
             return;
         }

@@ -17,10 +17,16 @@ public final class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Posts without waiting; any failure, an address that does not parse included, is logged and never thrown. */
     public void post(String what, String url, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+        } catch (IllegalArgumentException e) {
+            log.warn("{} not sent: bad address or header url={} error=\"{}\"", what, url, e.getMessage());
+            return;
+        }
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
                 log.warn("{} failed url={} error=\"{}\"", what, url, error.toString());

@@ -96,6 +96,7 @@ public final class ArticleRoutes {
             readMore.forEach(r -> keys.add(SurrogateKeys.article(r.id())));
             List<Article> top = trending.trending();
             keys.add(TrendingJob.SURROGATE_KEY);
+            top.forEach(t -> keys.add(SurrogateKeys.article(t.id()))); // an unpublished one leaves this page at once
             body = frame.render("site/article.jte", new ArticlePage(frame.chrome(articlePath), article, readMore, top));
         }
         Responses.send(ctx, frame.keep(canonical, body, keys, generation));

@@ -116,7 +116,11 @@ public final class SiteRoutes {
             if (path.startsWith("/tag/")) {
                 var tag = taxonomy.tagBySlug(path.substring(5)).orElseThrow(() -> new NotFound("There is no topic at this address."));
                 Listing listing = Listing.tag(tag.id());
-                Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
+                int count = articles.countPublished(listing);
+                if (count == 0) { // a tag only drafts carry is not public yet
+                    throw new NotFound("There is no topic at this address.");
+                }
+                Pagination pagination = paginate(pageNumber, count, path);
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
                 return new SiteFrame.Rendered(frame.render("site/tag.jte", new TagPage(chrome, tag, list, pagination)), Set.of(SurrogateKeys.NAV, SurrogateKeys.tag(tag.id())));
             }

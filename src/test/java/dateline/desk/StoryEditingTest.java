@@ -36,6 +36,23 @@ class StoryEditingTest extends DeskTestCase {
     }
 
     @Test
+    void contributors_see_the_published_list_and_their_own_work_but_not_other_peoples_unpublished_stories() {
+        Article secret = site.content.create(site.givenDraft("Editor's secret scoop", world), "eddie@example.org");
+        Article planned = site.content.create(site.givenDraft("Embargoed budget story", world), "eddie@example.org");
+        site.content.schedule(planned.id(), planned.version(), site.clock.instant().plusSeconds(3600), "eddie@example.org");
+        site.givenPublished("Rates held steady", world);
+        contributor.post("/desk/stories", form(contributor, "Cora's own draft", "<p>Mine.</p>", 0, "save"));
+
+        String home = contributor.get("/desk").body();
+        assertThat(home).contains("Cora&#39;s own draft", "Rates held steady").doesNotContain("Editor&#39;s secret scoop", "Embargoed budget story");
+        assertThat(contributor.get("/desk?q=secret").body()).doesNotContain("Editor&#39;s secret scoop");
+        assertThat(contributor.get("/desk?list=drafts").body()).doesNotContain("Editor&#39;s secret scoop");
+        assertThat(editor.get("/desk").body()).contains("Editor&#39;s secret scoop", "Embargoed budget story", "Cora&#39;s own draft");
+        assertThat(editor.get("/desk?q=secret").body()).contains("Editor&#39;s secret scoop");
+        assertThat(secret.status()).isEqualTo(Status.DRAFT);
+    }
+
+    @Test
     void a_contributor_writes_and_submits_a_draft_and_an_editor_publishes_it() {
         HttpResponse<String> created = contributor.post("/desk/stories", form(contributor, "Port reopens", "<p>Ships are back.</p>", 0, "save"));
         assertThat(created.statusCode()).isEqualTo(303);

@@ -2,6 +2,7 @@ package dateline.platform;
 
 import dateline.content.Urls;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dateline.Receiver;
 import dateline.TestSite;
@@ -47,5 +48,31 @@ class CdnPurgerTest {
             site.awaitViews();
             assertThat(site.get(Urls.article(story, java.time.ZoneOffset.UTC)).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void new_trending_lists_are_purged_at_the_cdn_and_article_pages_carry_their_top_content_keys() {
+        try (Receiver cdn = new Receiver();
+             TestSite site = TestSite.start(TestDatabase.SQLITE, tempDir, Map.of("DATELINE_PURGE_URL", cdn.url("/purge")))) {
+            var world = site.givenSection("World");
+            Article popular = site.givenPublished("Everyone reads this", world);
+            Article other = site.givenPublished("Another story", world);
+            site.app.parts().views().record(popular.id(), "203.0.113.1", "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0");
+
+            site.app.parts().trendingJob().run();
+
+            cdn.await(r -> r.header("Surrogate-Key") != null && r.header("Surrogate-Key").equals("trending"));
+            site.awaitViews();
+            String keys = site.get(Urls.article(other, java.time.ZoneOffset.UTC)).headers().firstValue("Surrogate-Key").orElseThrow();
+            assertThat(keys.split(" ")).contains("trending", "article:" + popular.id());
+        }
+    }
+
+    @Test
+    void a_purge_address_that_does_not_parse_is_logged_not_thrown() {
+        Notifier notifier = new Notifier();
+
+        assertThatCode(() -> notifier.post("cdn purge", "http://bad host/^", Map.of("Surrogate-Key", "home"), "")).doesNotThrowAnyException();
+        assertThatCode(() -> notifier.post("cdn purge", "http://example.org/purge", Map.of("Bad Header Name", "x"), "")).doesNotThrowAnyException();
     }
 }

@@ -9,6 +9,7 @@ import dateline.content.Section;
 import dateline.content.Urls;
 import dateline.platform.TestDatabase;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.xml.sax.InputSource;
 
 /**
  * What a hostile reader, a monitor or a scanner sees from outside, on each database: HEAD answers as
@@ -120,5 +123,32 @@ class HardeningHttpTest {
         HttpResponse<String> scraped = site.get("/metrics", "Authorization", "Bearer " + TOKEN);
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body()).contains("dateline_page_cache_total");
+    }
+
+    @Test
+    void control_characters_in_a_headline_never_break_a_feed_or_sitemap() throws Exception {
+        Article draft = site.content.create(new ArticleDraft("Bell\u0007 rings\u000B twice\uFFFF", "Stand\u0001first", "<p>Body\u0002.</p>", "",
+                world.id(), List.of(), List.of(), null, "en", "staff", null), "test");
+        site.content.publish(draft.id(), draft.version(), "test");
+        site.awaitViews();
+
+        for (String path : List.of("/feed.xml", "/atom.xml", "/news-sitemap.xml", "/world/feed.xml")) {
+            String xml = site.get(path).body();
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            var document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+            assertThat(document.getDocumentElement().getTextContent()).as(path).contains("Bell rings twice");
+        }
+    }
+
+    @Test
+    void a_tag_only_drafts_carry_is_neither_listed_nor_given_a_page() {
+        site.content.create(new ArticleDraft("Merger talks", "", "<p>Not yet.</p>", "", world.id(), List.of(), List.of("Secret Merger"),
+                null, "en", "staff", null), "test");
+        String key = site.app.parts().apiKeys().create("partner");
+
+        assertThat(site.get("/tag/secret-merger").statusCode()).isEqualTo(404);
+        String tags = site.get("/api/v1/tags", "Authorization", "Bearer " + key).body();
+        assertThat(tags).contains("\"trade\"").doesNotContain("secret-merger", "Secret Merger");
     }
 }
