@@ -101,7 +101,9 @@ public final class TestSite implements AutoCloseable {
     }
 
     public HttpResponse<String> postBody(String path, String contentType, byte[] body, String... headers) {
-        return send(request(path, headers).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        // A large body asks first (Expect: 100-continue), as browsers' upload libraries do, so a refusal never races the upload.
+        return send(request(path, headers).header("Content-Type", contentType).expectContinue(body.length > 1024 * 1024)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -155,7 +155,7 @@ public final class Webhooks implements Runnable {
         } catch (URISyntaxException e) {
             return BAD_URL;
         }
-        if (uri == null || uri.getHost() == null || uri.getScheme() == null
+        if (uri == null || uri.getHost() == null || uri.getScheme() == null || uri.getPort() > 65535
                 || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
             return BAD_URL;
         }
@@ -168,7 +168,7 @@ public final class Webhooks implements Runnable {
                     }
                 }
             } catch (UnknownHostException e) {
-                return "The endpoint's host '" + uri.getHost() + "' is not known.";
+                return null; // not known yet (or no resolver here): checked again at each send
             }
         }
         return null;

@@ -50,6 +50,7 @@ public record ArticleDraft(
      * story's own, or makes one from the headline).
      */
     public ArticleDraft normalized() {
+        ArticleDraftValidator.checkLimits(this); // before the sanitizer reads a body of any size
         return new ArticleDraft(text(headline), text(standfirst), BodySanitizer.sanitize(bodyHtml), text(datelinePlace), sectionId,
                 distinct(authorIds), tagNames.stream().map(String::strip).filter(n -> !n.isEmpty()).toList(), blankToNull(leadImageId),
                 orDefault(language, "en"), orDefault(source, "staff"), slug, distinct(relatedIds));

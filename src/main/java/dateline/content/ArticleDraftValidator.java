@@ -18,6 +18,12 @@ final class ArticleDraftValidator {
     static final String RELATED_UNKNOWN = "There is no story with id '%s' to recommend.";
     static final String RELATED_SELF = "A story cannot recommend itself.";
     static final String BODY_TOO_LONG = "The body is over one million characters.";
+    static final int MAX_TAGS = 30;
+    static final int MAX_RELATED = 12;
+    static final int MAX_AUTHORS = 12;
+    static final int MAX_BODY = 1_000_000;
+    static final String TOO_MANY = "At most %d %s; this story has %d.";
+    static final String TOO_LONG = "Keep the %s under %d characters.";
 
     private final ArticleRepository articles;
     private final ArticleWrites rows;
@@ -31,13 +37,46 @@ final class ArticleDraftValidator {
         this.images = images;
     }
 
+    /**
+     * The limits that cost nothing to check: list sizes and text lengths. Checked before any transaction
+     * is opened and before the body is sanitized, so an oversized form never holds the database's
+     * writers or the sanitizer; throws {@code ValidationFailed} naming each limit passed.
+     */
+    static void checkLimits(ArticleDraft d) {
+        ValidationErrors errors = new ValidationErrors();
+        if (d.tagNames().size() > MAX_TAGS) {
+            errors.add("tagNames", TOO_MANY.formatted(MAX_TAGS, "tags", d.tagNames().size()));
+        }
+        if (d.relatedIds().size() > MAX_RELATED) {
+            errors.add("relatedIds", TOO_MANY.formatted(MAX_RELATED, "Read-more picks", d.relatedIds().size()));
+        }
+        if (d.authorIds().size() > MAX_AUTHORS) {
+            errors.add("authorIds", TOO_MANY.formatted(MAX_AUTHORS, "authors", d.authorIds().size()));
+        }
+        if (d.bodyHtml() != null && d.bodyHtml().length() > MAX_BODY) {
+            errors.add("bodyHtml", BODY_TOO_LONG);
+        }
+        limit(errors, "headline", "headline", d.headline(), 300);
+        limit(errors, "standfirst", "standfirst", d.standfirst(), 2000);
+        limit(errors, "datelinePlace", "dateline place", d.datelinePlace(), 200);
+        limit(errors, "slug", "address", d.slug(), 200);
+        limit(errors, "source", "source", d.source(), 200);
+        limit(errors, "language", "language tag", d.language(), 35);
+        errors.throwIfAny();
+    }
+
+    private static void limit(ValidationErrors errors, String field, String name, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(field, field.equals("headline") ? HEADLINE_TOO_LONG : TOO_LONG.formatted(name, max));
+        }
+    }
+
     /** Throws {@code ValidationFailed} with every problem, or returns when the draft is fine. */
     void validate(Handle h, ArticleDraft d, String articleId) {
+        checkLimits(d);
         ValidationErrors errors = new ValidationErrors();
         if (d.headline() == null || d.headline().isBlank()) {
             errors.add("headline", HEADLINE_REQUIRED);
-        } else if (d.headline().length() > 300) {
-            errors.add("headline", HEADLINE_TOO_LONG);
         }
         if (d.sectionId() == null || d.sectionId().isBlank()) {
             errors.add("sectionId", SECTION_REQUIRED);
@@ -70,9 +109,6 @@ final class ArticleDraftValidator {
             } else if (articles.findById(h, relatedId).isEmpty()) {
                 errors.add("relatedIds", RELATED_UNKNOWN.formatted(relatedId));
             }
-        }
-        if (d.bodyHtml() != null && d.bodyHtml().length() > 1_000_000) {
-            errors.add("bodyHtml", BODY_TOO_LONG);
         }
         errors.throwIfAny();
     }

@@ -82,22 +82,26 @@ public final class ContentService {
      * sanitized exactly as a save would do it, but with nothing kept: the transaction is rolled back.
      */
     public Article preview(String id, ArticleDraft draft) {
+        ArticleDraftValidator.checkLimits(draft);
         return writes.dryRun(h -> id == null ? edits.create(h, draft, null)
                 : edits.edit(h, id, store.find(h, id).version(), draft, null, "edit"));
     }
 
     /** Creates a story as a draft (version 1). */
     public Article create(ArticleDraft draft, String actor) {
+        ArticleDraftValidator.checkLimits(draft);
         return writes.run(h -> edits.create(h, draft, actor));
     }
 
     /** Replaces a story's fields. On a published story this sets the public "Updated" time. */
     public Article edit(String id, int baseVersion, ArticleDraft draft, String actor) {
+        ArticleDraftValidator.checkLimits(draft);
         return writes.run(h -> edits.edit(h, id, baseVersion, draft, actor, "edit"));
     }
 
     /** The same as {@link #edit}, recorded in the revisions as the desk's automatic save. */
     public Article autosave(String id, int baseVersion, ArticleDraft draft, String actor) {
+        ArticleDraftValidator.checkLimits(draft);
         return writes.run(h -> edits.edit(h, id, baseVersion, draft, actor, "autosave"));
     }
 
@@ -153,6 +157,9 @@ public final class ContentService {
      * @param note the public correction, for {@link Step#CORRECT}; the word to the writer, for {@link Step#SEND_BACK}
      */
     public Article saveAndThen(String id, int baseVersion, ArticleDraft changes, Step step, Instant at, String note, String actor) {
+        if (changes != null) {
+            ArticleDraftValidator.checkLimits(changes);
+        }
         return writes.run(h -> {
             Article article = store.current(h, id, baseVersion);
             if (changes != null) {

@@ -164,6 +164,7 @@ public final class SiteArchive {
                     }
                     values.put(column, value(field.getValue(), spec.binary().contains(column), where + "." + column));
                 }
+                ArchiveRows.check(spec.name(), where, values);
                 String columns = String.join(", ", values.keySet());
                 String params = String.join(", ", values.keySet().stream().map(c -> ":" + c).toList());
                 var update = h.createUpdate("INSERT INTO " + spec.name() + " (" + columns + ") VALUES (" + params + ")");

@@ -16,6 +16,7 @@ import dateline.platform.Config;
 import dateline.platform.Forbidden;
 import dateline.platform.Templates;
 import dateline.platform.TooManyRequests;
+import dateline.platform.WebServer;
 import dateline.platform.ValidationFailed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -136,6 +137,9 @@ public final class DeskRoutes {
         ctx.header("Cache-Control", "no-store");
         ctx.header("X-Robots-Tag", "noindex");
         ctx.header("Content-Security-Policy", assets.contentSecurityPolicy());
+        if (ctx.contentLength() > WebServer.MAX_UPLOAD_BYTES + 4L * 1024 * 1024) {
+            throw tooLarge(); // before anything reads the body: a client that asked first (Expect: 100-continue) never sends it
+        }
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         if (route.minimum() != null) {
             if (session.isEmpty()) {
@@ -197,7 +201,7 @@ public final class DeskRoutes {
         String address = clientAddress(ctx);
         LoginLimiter.Attempt attempt = limiter.attempt(email, address);
         if (!attempt.allowed()) {
-            long seconds = Math.max(1, (attempt.wait().toMillis() + 999) / 1000);
+            long seconds = Math.max(1, (attempt.delay().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
             throw new TooManyRequests(SLOW_DOWN.formatted(seconds));
         }
@@ -277,9 +281,12 @@ public final class DeskRoutes {
         try {
             return Optional.ofNullable(ctx.formParam(name)).orElse("");
         } catch (Exception e) { // Jetty's refusal of an oversized multipart body arrives as an undeclared ServletException
-            throw new BadRequest("The request is too large or malformed: images may be at most "
-                    + ImageUpload.MAX_BYTES / 1048576 + " MB.");
+            throw tooLarge();
         }
+    }
+
+    private static BadRequest tooLarge() {
+        return new BadRequest("The request is too large or malformed: images may be at most " + ImageUpload.MAX_BYTES / 1048576 + " MB.");
     }
 
     private void settingsForm(Context ctx, SiteSettings values, Map<String, List<String>> errors, int status, boolean saved) {

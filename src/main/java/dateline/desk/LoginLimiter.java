@@ -50,9 +50,9 @@ public final class LoginLimiter {
     }
 
     /** A sign-in attempt: how long it must wait (zero when its password may be checked), and when it was recorded. */
-    public record Attempt(Duration wait, long at) {
+    public record Attempt(Duration delay, long at) {
         public boolean allowed() {
-            return wait.isZero();
+            return delay.isZero();
         }
     }
 

@@ -18,10 +18,13 @@ import dateline.platform.NotFound;
 import dateline.platform.Templates;
 import dateline.platform.ValidationErrors;
 import dateline.platform.ValidationFailed;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +60,11 @@ public final class StoryRoutes {
     private final DeskAssets assets;
     private final BiFunction<Article, Instant, byte[]> previews;
     private final Clock clock;
+    /** When each person last autosaved each story (bounded; the page autosaves at most every 15 s). */
+    private final Cache<String, Instant> lastAutosave = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    /** The shortest time between two autosaves of one story by one person that the server takes. */
+    static final Duration AUTOSAVE_EVERY = Duration.ofSeconds(10);
+    static final String AUTOSAVE_TOO_SOON = "autosaved a moment ago; the next automatic save comes shortly";
 
     /**
      * @param previews renders the public article page for a story as edited (see {@code ArticleRoutes#preview})
@@ -263,7 +271,15 @@ public final class StoryRoutes {
                 DeskLookups.json(ctx, 200, Map.of("version", stored.version(), "saved", false));
                 return;
             }
+            String key = session.user().id() + " " + stored.id();
+            Instant last = lastAutosave.getIfPresent(key);
+            if (last != null && last.plus(AUTOSAVE_EVERY).isAfter(clock.instant())) {
+                ctx.header("Retry-After", Long.toString(AUTOSAVE_EVERY.toSeconds()));
+                DeskLookups.json(ctx, 429, Map.of("error", AUTOSAVE_TOO_SOON));
+                return;
+            }
             Article saved = content.autosave(stored.id(), form.baseVersion(), form.toDraft(), session.user().email());
+            lastAutosave.put(key, clock.instant());
             DeskLookups.json(ctx, 200, Map.of("version", saved.version(), "saved", true,
                     "time", java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(saved.modifiedAt().atZone(config.zone()))));
         } catch (ValidationFailed e) {

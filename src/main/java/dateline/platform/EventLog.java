@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
@@ -51,6 +52,28 @@ public final class EventLog {
     /** The id of the newest event, or 0 when the log is empty. */
     public long head() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM content_events").mapTo(Long.class).one());
+    }
+
+    /** When the event with this id was appended (epoch milliseconds), if the log has it. */
+    public Optional<Long> timeOf(long id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT created_at FROM content_events WHERE id = :id").bind("id", id)
+                .mapTo(Long.class).findOne());
+    }
+
+    /**
+     * The identity of this database: a random id made the first time any node asked (a backup restored
+     * keeps it; a new database, an import into one, has another).
+     */
+    public String databaseIdentity() {
+        return db.jdbi().inTransaction(h -> {
+            Optional<String> known = h.createQuery("SELECT id FROM database_identity").mapTo(String.class).findFirst();
+            if (known.isPresent()) {
+                return known.get();
+            }
+            h.createUpdate("INSERT INTO database_identity (id, created_at) VALUES (:id, :at) ON CONFLICT DO NOTHING")
+                    .bind("id", Ids.newId()).bind("at", System.currentTimeMillis()).execute();
+            return h.createQuery("SELECT id FROM database_identity ORDER BY created_at, id").mapTo(String.class).first();
+        });
     }
 
     public void addListener(Runnable listener) {

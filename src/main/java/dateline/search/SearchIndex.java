@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndex implements DerivedView, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     private static final String CURSOR = "dateline.cursor";
+    /** The database the cursor counts in, and when the cursor's event was appended: see {@link #followsThisDatabase}. */
+    private static final String DATABASE = "dateline.database";
+    private static final String CURSOR_TIME = "dateline.cursor.at";
     private static final int BATCH = 500;
 
     private final Directory directory;
@@ -44,6 +47,7 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
     private final ArticleRepository articles;
     private final EventLog events;
     private volatile long cursor;
+    private final String database;
 
     private SearchIndex(Directory directory, IndexWriter writer, ArticleRepository articles, EventLog events) throws IOException {
         this.directory = directory;
@@ -51,7 +55,8 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
         this.articles = articles;
         this.events = events;
-        this.cursor = writer.getLiveCommitData() == null ? -1 : readCursor(writer);
+        this.database = events.databaseIdentity();
+        this.cursor = writer.getLiveCommitData() == null ? -1 : Long.parseLong(commitData(writer, CURSOR, "-1"));
     }
 
     /** Opens (or creates) the index in {@code dir}; an index that never finished a build is rebuilt now. */
@@ -62,7 +67,7 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             IndexWriter writer = new IndexWriter(directory, config);
             SearchIndex index = new SearchIndex(directory, writer, articles, events);
-            if (index.cursor < 0) {
+            if (index.cursor < 0 || !index.followsThisDatabase()) {
                 index.rebuild();
             }
             return index;
@@ -71,13 +76,38 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
         }
     }
 
-    private static long readCursor(IndexWriter writer) {
+    private static String commitData(IndexWriter writer, String key, String fallback) {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
-            if (entry.getKey().equals(CURSOR)) {
-                return Long.parseLong(entry.getValue());
+            if (entry.getKey().equals(key)) {
+                return entry.getValue();
             }
         }
-        return -1;
+        return fallback;
+    }
+
+    /**
+     * Whether the cursor stored with the index still counts in this database's log: the same database
+     * identity, a cursor not past the log's head, and the cursor's event appended at the time stored
+     * with it. Otherwise (an older backup restored, an import into a new database with the index folder
+     * kept, SQLite's last transactions lost) following the log from the cursor would skip events, so the
+     * index is rebuilt.
+     */
+    private boolean followsThisDatabase() {
+        if (!database.equals(commitData(writer, DATABASE, ""))) {
+            log.info("search index belongs to another database: rebuilding");
+            return false;
+        }
+        if (cursor > events.head()) {
+            log.info("search index is past the event log (cursor={} head={}): rebuilding", cursor, events.head());
+            return false;
+        }
+        String storedTime = commitData(writer, CURSOR_TIME, "");
+        String actualTime = cursor == 0 ? "" : events.timeOf(cursor).map(String::valueOf).orElse("missing");
+        if (!storedTime.equals(actualTime)) {
+            log.info("search index cursor names another event (cursor={}): rebuilding", cursor);
+            return false;
+        }
+        return true;
     }
 
     /** The id of the last event this index reflects; -1 before the first build. */
@@ -145,7 +175,8 @@ public final class SearchIndex implements DerivedView, AutoCloseable {
     }
 
     private void commit(long eventId) throws IOException {
-        writer.setLiveCommitData(Map.of(CURSOR, Long.toString(eventId)).entrySet());
+        String at = eventId == 0 ? "" : events.timeOf(eventId).map(String::valueOf).orElse("missing");
+        writer.setLiveCommitData(Map.of(CURSOR, Long.toString(eventId), DATABASE, database, CURSOR_TIME, at).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
         cursor = eventId;

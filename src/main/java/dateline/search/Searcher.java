@@ -39,6 +39,14 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public final class Searcher {
     private static final int MAX_PAGES = 50;
     private static final int MAX_WORDS = 12;
+    /** The most words of one query that may be taken for typos: each fuzzy word walks the term dictionary. */
+    static final int MAX_FUZZY_WORDS = 3;
+    /** The most terms one fuzzy word may expand to. */
+    static final int MAX_EXPANSIONS = 20;
+    /** Longer words are no words a reader typed: they are skipped (Lucene refuses very long terms). */
+    static final int MAX_WORD_LENGTH = 64;
+    /** The most characters of a query that are read. */
+    static final int MAX_QUERY_LENGTH = 400;
 
     private final SearchIndex index;
     private final Analyzer analyzer = ArticleDocument.analyzer();
@@ -143,11 +151,13 @@ public final class Searcher {
 
     /** The whole query, or null when the text has no searchable word. */
     Query build(SearchQuery q, ZoneId zone, IndexSearcher searcher) throws IOException {
-        List<String> terms = tokens(words, ArticleDocument.WORDS, q.text());
+        String typed = q.text().length() > MAX_QUERY_LENGTH ? q.text().substring(0, MAX_QUERY_LENGTH) : q.text();
+        List<String> terms = tokens(words, ArticleDocument.WORDS, typed).stream().filter(t -> t.length() <= MAX_WORD_LENGTH).toList();
         if (terms.isEmpty()) {
             return null;
         }
         terms = terms.subList(0, Math.min(terms.size(), MAX_WORDS));
+        int fuzzyWords = 0;
         BooleanQuery.Builder text = new BooleanQuery.Builder();
         for (String word : terms) {
             List<Query> alternatives = new ArrayList<>();
@@ -158,10 +168,11 @@ public final class Searcher {
                 }
             }
             // Only a word the index does not know is taken for a typo: fuzzy matching is the costly part.
-            if (word.length() >= 4 && searcher.getIndexReader().docFreq(new Term(ArticleDocument.WORDS, word)) == 0) {
+            if (word.length() >= 4 && fuzzyWords < MAX_FUZZY_WORDS && searcher.getIndexReader().docFreq(new Term(ArticleDocument.WORDS, word)) == 0) {
+                fuzzyWords++;
                 int edits = word.length() >= 7 ? 2 : 1;
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.HEADLINE_WORDS, word), edits, 1), 1.5f));
-                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.WORDS, word), edits, 1), 0.5f));
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.HEADLINE_WORDS, word), edits, 1, MAX_EXPANSIONS, true), 1.5f));
+                alternatives.add(new BoostQuery(new FuzzyQuery(new Term(ArticleDocument.WORDS, word), edits, 1, MAX_EXPANSIONS, true), 0.5f));
             }
             if (!alternatives.isEmpty()) {
                 text.add(new DisjunctionMaxQuery(alternatives, 0.1f), BooleanClause.Occur.SHOULD);

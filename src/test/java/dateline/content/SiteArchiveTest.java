@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -140,6 +142,47 @@ class SiteArchiveTest {
 
         try (var in = Files.newInputStream(file)) {
             assertThat(SiteArchive.parse(in).rowCount("articles")).isEqualTo(2);
+        }
+    }
+
+    /** The archive of a small site, as a JSON tree to tamper with. */
+    private ObjectNode givenAnExportedSite() throws IOException {
+        try (TestSite source = TestSite.unstarted(database, tempDir.resolve("source"))) {
+            givenAFullSite(source);
+            return (ObjectNode) new ObjectMapper().readTree(bytes(source.app.export()));
+        }
+    }
+
+    private void importInto(TestSite site, ObjectNode archive) throws IOException {
+        site.app.importSite(SiteArchive.parse(new ByteArrayInputStream(new ObjectMapper().writeValueAsBytes(archive))));
+    }
+
+    @Test
+    void an_archive_is_checked_like_any_input_from_outside() throws IOException {
+        ObjectNode archive = givenAnExportedSite();
+        ObjectNode story = (ObjectNode) archive.path("tables").path("articles").get(0);
+        story.put("body_html", "<p>Hi</p><script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>");
+
+        try (TestSite site = TestSite.unstarted(database, tempDir.resolve("clean"))) {
+            importInto(site, archive);
+
+            String body = site.app.articles().findById(story.path("id").asText()).orElseThrow().bodyHtml();
+            assertThat(body).contains("<p>Hi</p>").doesNotContain("<script", "onerror", "javascript:");
+        }
+        for (var tamper : java.util.List.<java.util.Map.Entry<String, java.util.function.Consumer<ObjectNode>>>of(
+                java.util.Map.entry("content_type", a -> ((ObjectNode) a.path("tables").path("images").get(0))
+                        .put("data", java.util.Base64.getEncoder().encodeToString("<html><script>alert(1)</script></html>".getBytes()))),
+                java.util.Map.entry("status", a -> ((ObjectNode) a.path("tables").path("articles").get(0)).put("status", "hacked")),
+                java.util.Map.entry("slug", a -> ((ObjectNode) a.path("tables").path("articles").get(0)).put("slug", "../../etc/passwd")),
+                java.util.Map.entry("created_at", a -> ((ObjectNode) a.path("tables").path("articles").get(0)).put("created_at", "yesterday")),
+                java.util.Map.entry("section_id", a -> ((ObjectNode) a.path("tables").path("articles").get(0)).put("section_id", "<b>not an id</b>")))) {
+            ObjectNode copy = archive.deepCopy();
+            tamper.getValue().accept(copy);
+            try (TestSite site = TestSite.unstarted(database, tempDir.resolve("bad-" + tamper.getKey()))) {
+                assertThatThrownBy(() -> importInto(site, copy)).as(tamper.getKey())
+                        .isInstanceOf(ValidationFailed.class).hasMessageContaining(tamper.getKey());
+                assertThat(site.app.export().rowCount("sections")).as("nothing half-written").isZero();
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,10 @@ class EditorToolsTest extends DeskTestCase {
             assertThat(body.get("saved").asBoolean()).isTrue();
             assertThat(body.get("version").asInt()).isEqualTo(version + 1);
             version = body.get("version").asInt();
+            HttpResponse<String> tooSoon = eddie.post("/desk/stories/" + story.id() + "/autosave",
+                    form(eddie, "Draft headline", "<p>Paragraph " + i + " and more.</p>", version, "save"));
+            assertThat(tooSoon.statusCode()).as("a second autosave within ten seconds").isEqualTo(429);
+            site.clock.advance(Duration.ofSeconds(15)); // the page autosaves at most every fifteen seconds
         }
         HttpResponse<String> unchanged = eddie.post("/desk/stories/" + story.id() + "/autosave",
                 form(eddie, "Draft headline", "<p>Paragraph 3.</p>", version, "save"));

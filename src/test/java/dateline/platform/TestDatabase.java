@@ -50,6 +50,7 @@ public enum TestDatabase {
         if (this == SQLITE) {
             Path file = tempDir.resolve("test-" + COUNTER.incrementAndGet() + ".db");
             try {
+                Files.createDirectories(tempDir);
                 Files.copy(sqliteTemplate(), file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

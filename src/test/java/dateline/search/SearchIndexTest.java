@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dateline.Dateline;
 import dateline.SiteTestCase;
 import dateline.TestSite;
+import dateline.platform.Database;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
 import dateline.content.Author;
@@ -124,5 +125,52 @@ class SearchIndexTest extends SiteTestCase {
         site.app.rebuild();
         assertThat(site.app.parts().search().size()).isEqualTo(2);
         assertThat(search("offline")).containsExactly("While it was down");
+    }
+
+    private static List<String> searchOn(TestSite other, String text) {
+        other.awaitViews();
+        return other.app.parts().searcher().search(new SearchQuery(text, null, null, null, false, 1), ZoneOffset.UTC).hits().stream()
+                .map(SearchResults.Hit::headline).toList();
+    }
+
+    @Test
+    void an_index_kept_while_the_database_is_replaced_follows_the_new_database() {
+        publish("Alpha story from the first database", "Alpha.", world, "en");
+        site.awaitViews();
+        site.close();
+
+        var config = database.config(tempDir); // the same data folder (and index), a new database
+        try (TestSite replaced = TestSite.restart(config, site.clock)) {
+            var section = replaced.givenSection("News");
+            for (int i = 0; i < 6; i++) { // more events than the first database had
+                replaced.givenPublished("Beta story number " + i, section);
+            }
+
+            assertThat(searchOn(replaced, "alpha")).isEmpty();
+            assertThat(searchOn(replaced, "beta")).hasSize(6);
+        }
+        site = TestSite.start(database, tempDir.resolve("again")); // for the class's own tear-down
+    }
+
+    @Test
+    void an_index_ahead_of_a_log_that_lost_its_last_transactions_is_rebuilt() {
+        publish("Kept story", "Kept.", world, "en");
+        site.awaitViews();
+        long kept = site.app.parts().events().head();
+        Article lost = publish("Lost story", "Lost.", world, "en");
+        site.awaitViews();
+        var config = site.config();
+        site.close();
+        try (Database db = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) { // as if the last commits never reached disk
+            db.jdbi().useHandle(h -> {
+                h.createUpdate("DELETE FROM content_events WHERE id > :kept").bind("kept", kept).execute();
+                h.createUpdate("UPDATE articles SET status = 'draft' WHERE id = :id").bind("id", lost.id()).execute();
+            });
+        }
+
+        try (TestSite restarted = TestSite.restart(config, site.clock)) {
+            assertThat(searchOn(restarted, "story")).containsExactly("Kept story");
+        }
+        site = TestSite.start(database, tempDir.resolve("again"));
     }
 }
