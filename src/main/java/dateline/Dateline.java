@@ -224,7 +224,8 @@ public final class Dateline implements AutoCloseable {
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
         SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets);
-        SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, trending);
+        ImageRenditions renditions = new ImageRenditions(db, images);
+        SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, renditions, trending);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
         FeedWriter feedWriter = new FeedWriter(config.siteName(), config.siteUrl(), config.webSubHub(), a -> Urls.article(a, config.zone()));
@@ -294,7 +295,7 @@ public final class Dateline implements AutoCloseable {
 
         Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
-                List.of(new ImageRenditions(db, images), search, memory)); // renditions before the caches that hold them
+                List.of(renditions, search, memory)); // renditions before the caches that hold them
     }
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */

@@ -6,6 +6,7 @@ import dateline.content.ImageUpload;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.content.Listing;
+import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
@@ -34,9 +35,14 @@ public final class SiteRoutes {
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
     private final ImageRepository images;
+    private final ImageRenditions renditions;
+    /** Originals larger than this are served from SQL each time rather than kept in the page cache. */
+    static final int CACHED_ORIGINAL_BYTES = 1024 * 1024;
     private final TrendingList trending;
 
-    public SiteRoutes(SiteFrame frame, ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images, TrendingList trending) {
+    public SiteRoutes(SiteFrame frame, ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images,
+                      ImageRenditions renditions, TrendingList trending) {
+        this.renditions = renditions;
         this.frame = frame;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -177,9 +183,8 @@ public final class SiteRoutes {
             long generation = cache.generation();
             var image = images.find(id).filter(i -> ImageUpload.names(i.width()).contains(name))
                     .orElseThrow(() -> new NotFound("There is no image at this address."));
-            // Made when the image was stored; images from an archive import get theirs made here, on first request.
-            byte[] bytes = images.rendition(id, name).orElseGet(() -> ImageUpload.rendition(
-                    ImageUpload.read(images.data(id).orElseThrow()), name).data());
+            // Made when the image was stored; an image from an archive import gets all of its renditions made and stored once.
+            byte[] bytes = renditions.rendition(id, name).orElseThrow(() -> new NotFound("There is no image at this address."));
             page = cache.put(key, bytes, Set.of(SurrogateKeys.image(image.id())), "image/jpeg", Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
@@ -195,6 +200,10 @@ public final class SiteRoutes {
             long generation = cache.generation();
             var image = images.find(id).filter(i -> i.path().equals(key)).orElseThrow(() -> new NotFound("There is no image at this address."));
             byte[] data = images.data(id).orElseThrow();
+            if (data.length > CACHED_ORIGINAL_BYTES) { // a 20 MB original would push every page out of the cache
+                Responses.send(ctx, new Page(data, null, Page.etag(data), Set.of(SurrogateKeys.image(id)), image.contentType(), Responses.IMMUTABLE, null));
+                return;
+            }
             page = cache.put(key, data, Set.of(SurrogateKeys.image(id)), image.contentType(), Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);

@@ -185,4 +185,41 @@ class SiteArchiveTest {
             }
         }
     }
+
+    @Test
+    void an_imported_image_gets_its_renditions_made_and_stored_once_and_a_large_original_stays_out_of_the_page_cache() throws IOException {
+        byte[] archive;
+        try (TestSite source = TestSite.unstarted(database, tempDir.resolve("source"))) {
+            givenAFullSite(source);
+            java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(800, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.util.Random random = new java.util.Random(7);
+            for (int y = 0; y < 800; y++) {
+                for (int x = 0; x < 800; x++) {
+                    noise.setRGB(x, y, random.nextInt());
+                }
+            }
+            var png = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(noise, "png", png);
+            assertThat(png.size()).isGreaterThan(1024 * 1024);
+            source.content.addImage(ImageUpload.check(png.toByteArray()), "Noise", "", "");
+            archive = bytes(source.app.export());
+        }
+        try (TestSite site = TestSite.start(database, tempDir.resolve("target"))) {
+            site.app.importSite(SiteArchive.parse(new ByteArrayInputStream(archive)));
+            site.awaitViews(); // the import's event empties the page cache: let that happen first
+            Image small = site.app.parts().images().all().stream().filter(i -> i.width() == 2).findFirst().orElseThrow();
+            Image large = site.app.parts().images().all().stream().filter(i -> i.width() == 800).findFirst().orElseThrow();
+
+            assertThat(site.getBytes("/media/" + small.id() + "/16x9.jpg").statusCode()).isEqualTo(200);
+            for (String name : ImageUpload.names(small.width())) {
+                assertThat(site.app.parts().images().rendition(small.id(), name)).as("stored on first request: " + name).isPresent();
+            }
+            long cached = site.app.parts().pages().size();
+            var original = site.getBytes(large.path());
+            assertThat(original.statusCode()).isEqualTo(200);
+            assertThat(original.body().length).isGreaterThan(1024 * 1024);
+            assertThat(original.headers().firstValue("ETag")).isPresent();
+            assertThat(site.app.parts().pages().size()).as("the large original is not kept in the page cache").isEqualTo(cached);
+        }
+    }
 }
