@@ -15,6 +15,10 @@ record SiteWrites(Writes writes, SettingsRepository settings, TaxonomyRepository
             if (!values.appUrl().isEmpty() && !values.appUrl().matches("https://\\S+")) {
                 errors.add("appUrl", "Give the full https:// address where readers get the app.");
             }
+            if (!values.iconImageId().isEmpty() && !h.createQuery("SELECT COUNT(*) FROM images WHERE id = :id")
+                    .bind("id", values.iconImageId()).mapTo(Integer.class).one().equals(1)) {
+                errors.add("iconImageId", "There is no image with id '" + values.iconImageId() + "' in the library.");
+            }
             errors.throwIfAny();
             SettingsRepository.save(h, values);
             writes.append(h, writes.now(), EventTypes.SETTINGS_UPDATED, null, List.of(SurrogateKeys.NAV, SurrogateKeys.SETTINGS));

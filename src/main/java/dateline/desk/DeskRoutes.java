@@ -296,8 +296,8 @@ public final class DeskRoutes {
     }
 
     private void saveSettings(Context ctx) {
-        SiteSettings typed = new SiteSettings(Optional.ofNullable(ctx.formParam("googleNewsUrl")).orElse("").strip(),
-                Optional.ofNullable(ctx.formParam("appUrl")).orElse("").strip());
+        SiteSettings typed = new SiteSettings(formParam(ctx, "googleNewsUrl").strip(), formParam(ctx, "appUrl").strip(),
+                formParam(ctx, "iconImageId").strip());
         try {
             content.saveSettings(typed);
         } catch (ValidationFailed e) {

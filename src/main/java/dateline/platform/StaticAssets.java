@@ -1,11 +1,17 @@
 package dateline.platform;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 /**
  * The site's stylesheet and scripts, read once from the classpath and served under content-hashed
@@ -17,6 +23,8 @@ public final class StaticAssets {
     private final String prefsScriptPath;
     private final String siteScriptPath;
     private final String logoPath;
+    private final byte[] defaultIcon;
+    public static final int ICON_SIZE = 64;
     private final String deskEditorPath;
     public static final int LOGO_WIDTH = 600;
     public static final int LOGO_HEIGHT = 60;
@@ -26,33 +34,52 @@ public final class StaticAssets {
         prefsScriptPath = add("prefs", "js", "text/javascript; charset=utf-8", read("/static/prefs.js"));
         siteScriptPath = add("site", "js", "text/javascript; charset=utf-8", read("/static/site.js"));
         logoPath = add("logo", "png", "image/png", logo());
+        defaultIcon = icon();
         deskEditorPath = add("desk-editor", "js", "text/javascript; charset=utf-8", read("/static/desk-editor.js"));
     }
 
     /** The publisher logo structured data asks for (600×60): drawn, so it needs no font or file. */
     private static byte[] logo() {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(LOGO_WIDTH, LOGO_HEIGHT, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new java.awt.Color(0xa3, 0x12, 0x2a));
+        return draw(LOGO_WIDTH, LOGO_HEIGHT, 1.0, true);
+    }
+
+    /** The default site icon (64×64): the logo's mark alone. */
+    private static byte[] icon() {
+        return draw(ICON_SIZE, ICON_SIZE, ICON_SIZE / 60.0, false);
+    }
+
+    private static byte[] draw(int width, int height, double scale, boolean withName) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.scale(scale, scale);
+        Color brand = new Color(0xa3, 0x12, 0x2a);
+        g.setColor(brand);
         g.fillRect(0, 0, 60, 60);
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(14, 12, 8, 36);
         g.fillArc(4, 12, 44, 36, -90, 180);
-        g.setColor(new java.awt.Color(0xa3, 0x12, 0x2a));
+        g.setColor(brand);
         g.fillArc(14, 20, 24, 20, -90, 180);
-        g.setColor(new java.awt.Color(0x1a, 0x1a, 0x1a));
-        for (int i = 0; i < 5; i++) {
-            g.fillRect(80 + i * 104, 22, 88, 16);
+        if (withName) {
+            g.setColor(new Color(0x1a, 0x1a, 0x1a));
+            for (int i = 0; i < 5; i++) {
+                g.fillRect(80 + i * 104, 22, 88, 16);
+            }
         }
         g.dispose();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            javax.imageio.ImageIO.write(image, "png", out);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** The default site icon, a 64×64 PNG, for {@code /favicon.ico} while an admin has chosen none. */
+    public byte[] defaultIcon() {
+        return defaultIcon.clone();
     }
 
     /**

@@ -18,7 +18,16 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import dateline.platform.StaticAssets;
 
 /**
  * The site's fronts: home, section, tag and author pages, Most read, plus images and static assets.
@@ -53,6 +62,7 @@ public final class SiteRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/", ctx -> frame.serve(ctx, "/", this::home));
         frame.assets().all().forEach((path, page) -> routes.get(path, ctx -> Responses.send(ctx, page)));
+        routes.get("/favicon.ico", this::icon);
         routes.get("/media/{file}", this::image);
         routes.get("/media/{id}/{file}", this::rendition);
         routes.get("/most-read", ctx -> mostRead(ctx, TrendingList.Period.DAY));
@@ -188,6 +198,41 @@ public final class SiteRoutes {
             page = cache.put(key, bytes, Set.of(SurrogateKeys.image(image.id())), "image/jpeg", Responses.IMMUTABLE, generation);
         }
         Responses.send(ctx, page);
+    }
+
+    /** The site icon: the admin's chosen image, made 64×64 once (kept in the page cache), or the default. */
+    private void icon(Context ctx) {
+        String key = "/favicon.ico";
+        PageCache cache = frame.cache();
+        Page page = cache.get(key).orElse(null);
+        if (page == null) {
+            long generation = cache.generation();
+            String chosen = frame.chrome(key).settings().iconImageId();
+            Optional<byte[]> original = chosen.isEmpty() ? Optional.empty() : images.data(chosen);
+            byte[] png = original.map(SiteRoutes::square).orElseGet(() -> frame.assets().defaultIcon());
+            Set<String> keys = original.isPresent() ? Set.of(SurrogateKeys.SETTINGS, SurrogateKeys.image(chosen)) : Set.of(SurrogateKeys.SETTINGS);
+            page = cache.put(key, png, keys, "image/png", "public, max-age=86400", generation);
+        }
+        Responses.send(ctx, page);
+    }
+
+    /** The middle square of an image, 64×64, as PNG. */
+    private static byte[] square(byte[] original) {
+        BufferedImage image = ImageUpload.read(original);
+        int side = Math.min(image.getWidth(), image.getHeight());
+        BufferedImage icon = new BufferedImage(StaticAssets.ICON_SIZE, StaticAssets.ICON_SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = icon.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(image, 0, 0, StaticAssets.ICON_SIZE, StaticAssets.ICON_SIZE, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2,
+                (image.getWidth() + side) / 2, (image.getHeight() + side) / 2, null);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(icon, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private void image(Context ctx) {

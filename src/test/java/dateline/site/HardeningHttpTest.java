@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dateline.TestSite;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
+import dateline.content.ImageUpload;
 import dateline.content.Section;
+import dateline.content.SiteSettings;
 import dateline.content.Urls;
 import dateline.platform.TestDatabase;
 import java.io.IOException;
@@ -150,5 +152,32 @@ class HardeningHttpTest {
         assertThat(site.get("/tag/secret-merger").statusCode()).isEqualTo(404);
         String tags = site.get("/api/v1/tags", "Authorization", "Bearer " + key).body();
         assertThat(tags).contains("\"trade\"").doesNotContain("secret-merger", "Secret Merger");
+    }
+
+    @Test
+    void the_site_icon_is_served_by_default_and_an_admin_can_choose_one_and_the_reader_view_describes_itself() throws Exception {
+        HttpResponse<byte[]> standard = site.getBytes("/favicon.ico");
+        assertThat(standard.statusCode()).isEqualTo(200);
+        assertThat(standard.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/png"));
+        var defaultIcon = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(standard.body()));
+        assertThat(defaultIcon.getWidth()).isEqualTo(64);
+        assertThat(site.get("/").body()).contains("<link rel=\"icon\" href=\"/favicon.ico\">");
+
+        var green = new java.awt.image.BufferedImage(300, 200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = green.createGraphics();
+        g.setColor(java.awt.Color.GREEN);
+        g.fillRect(0, 0, 300, 200);
+        g.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(green, "png", png);
+        var image = site.content.addImage(ImageUpload.check(png.toByteArray()), "Our icon", "", "");
+        site.content.saveSettings(new SiteSettings("", "", image.id()));
+        site.awaitViews();
+
+        var chosen = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(site.getBytes("/favicon.ico").body()));
+        assertThat(chosen.getWidth()).isEqualTo(64);
+        assertThat(new java.awt.Color(chosen.getRGB(32, 32))).isEqualTo(java.awt.Color.GREEN);
+        String read = site.get(Urls.article(story, ZoneOffset.UTC) + "/read").body();
+        assertThat(read).contains("<meta name=\"description\" content=\"Standfirst &lt;b>\">");
     }
 }
