@@ -9,6 +9,7 @@ import dateline.content.ContentService;
 import dateline.content.EventTypes;
 import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
+import dateline.content.ReservedSlugs;
 import dateline.content.RevisionRepository;
 import dateline.content.SettingsRepository;
 import dateline.content.SiteArchive;
@@ -100,7 +101,8 @@ public final class Dateline implements AutoCloseable {
      */
     public record Core(Config config, Database db, EventLog events, TaxonomyRepository taxonomy, ArticleRepository articles,
                        ImageRepository images, SettingsRepository settings, RevisionRepository revisions, BreakingNews breaking,
-                       ContentService content, Accounts accounts, ApiKeys apiKeys, Webhooks webhooks) implements AutoCloseable {
+                       ReservedSlugs reserved, ContentService content, Accounts accounts, ApiKeys apiKeys, Webhooks webhooks)
+            implements AutoCloseable {
 
         /** Opens the database (running its migrations) and builds the parts on it. */
         public static Core open(Config config, Clock clock) {
@@ -112,15 +114,16 @@ public final class Dateline implements AutoCloseable {
             SettingsRepository settings = new SettingsRepository(db);
             RevisionRepository revisions = new RevisionRepository(db);
             BreakingNews breaking = new BreakingNews(db);
-            ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
+            ReservedSlugs reserved = new ReservedSlugs();
+            ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, reserved, clock);
             Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), config.zone(), config.webhooksToPrivateAddresses());
-            return new Core(config, db, events, taxonomy, articles, images, settings, revisions, breaking, content,
+            return new Core(config, db, events, taxonomy, articles, images, settings, revisions, breaking, reserved, content,
                     new Accounts(db, clock, config.passwordCost()), new ApiKeys(db, clock), webhooks);
         }
 
         /** The write path on the same database with another clock: demo content is written as of its own times. */
         ContentService contentAt(Clock clock) {
-            return new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, clock);
+            return new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, reserved, clock);
         }
 
         @Override
@@ -262,6 +265,8 @@ public final class Dateline implements AutoCloseable {
             feedRoutes.addSectionRouteTo(routes);
         });
 
+        // Sections live at /{slug}: none may take an address one of the routes above already answers.
+        core.reserved().reserve(WebServer.fixedFirstSegments(app));
         JobRunner jobs = new JobRunner();
         // The index keeps its cursor with its files, so it resumes where it stopped.
         EventTailer indexing = new EventTailer("search-index", events, search.cursor(), search::apply);

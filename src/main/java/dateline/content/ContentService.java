@@ -40,11 +40,12 @@ public final class ContentService {
     private final SiteWrites site;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
-                          SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions, Clock clock) {
+                          SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions,
+                          ReservedSlugs reserved, Clock clock) {
         ArticleWrites rows = new ArticleWrites();
         this.writes = new Writes(db, events, clock);
         this.store = new StoryStore(writes, articles, rows, revisions);
-        this.taxonomy = new TaxonomyWrites(writes, taxonomy, rows);
+        this.taxonomy = new TaxonomyWrites(writes, taxonomy, rows, reserved);
         this.edits = new StoryEdits(writes, store, this.taxonomy, new ArticleDraftValidator(articles, rows, taxonomy, images));
         this.workflow = new StoryWorkflow(writes, store);
         this.images = new ImageWrites(writes, images, articles);

@@ -4,14 +4,10 @@ import dateline.platform.Ids;
 import dateline.platform.ValidationErrors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** Making sections, authors and tags, and finding free slugs for them and for stories. */
-record TaxonomyWrites(Writes writes, TaxonomyRepository taxonomy, ArticleWrites rows) {
-    private static final Set<String> RESERVED_SECTION_SLUGS = Set.of("tag", "author", "search", "desk", "api", "media",
-            "static", "healthz", "metrics", "feeds", "feed", "rss", "sitemap", "robots", "read", "most-read", "about");
-
+record TaxonomyWrites(Writes writes, TaxonomyRepository taxonomy, ArticleWrites rows, ReservedSlugs reserved) {
     Section createSection(String name, String slug, String description, int position) {
         return writes.run(h -> {
             String finalSlug = slug == null || slug.isBlank() ? Slugs.slugify(name) : slug;
@@ -19,7 +15,7 @@ record TaxonomyWrites(Writes writes, TaxonomyRepository taxonomy, ArticleWrites 
             if (name == null || name.isBlank()) {
                 errors.add("name", "Give the section a name.");
             }
-            if (!Slugs.isValid(finalSlug) || finalSlug.matches("\\d+") || RESERVED_SECTION_SLUGS.contains(finalSlug)) {
+            if (!Slugs.isValid(finalSlug) || finalSlug.matches("\\d+") || reserved.contains(finalSlug)) {
                 errors.add("slug", "'" + finalSlug + "' cannot be a section's address: use lower-case letters, digits and hyphens, not a number or a reserved word.");
             } else if (taxonomy.slugTaken(h, "sections", finalSlug)) {
                 errors.add("slug", "Another section already uses '" + finalSlug + "'.");

@@ -6,6 +6,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import java.util.function.Consumer;
@@ -43,6 +45,22 @@ public final class WebServer {
     }
 
     private WebServer() {}
+
+    /**
+     * The literal first path segments of every route the app answers ({@code desk} for
+     * {@code /desk/stories}, but nothing for {@code /{section}}), so that no content takes one as its address.
+     */
+    public static Set<String> fixedFirstSegments(Javalin app) {
+        Set<String> segments = new TreeSet<>();
+        for (var entry : app.unsafe.internalRouter.allHttpHandlers()) {
+            String path = entry.endpoint.path;
+            String first = path.startsWith("/") ? path.substring(1).split("/", 2)[0] : "";
+            if (!first.isEmpty() && !first.startsWith("{") && !first.startsWith("<") && !first.contains("*")) {
+                segments.add(first);
+            }
+        }
+        return segments;
+    }
 
     /**
      * @param fronts Jetty handlers placed in front of Javalin's servlet, first one first (for example one

@@ -1,6 +1,7 @@
 package dateline.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.TestSite;
 import dateline.content.Article;
@@ -10,6 +11,7 @@ import dateline.content.Section;
 import dateline.content.SiteSettings;
 import dateline.content.Urls;
 import dateline.platform.TestDatabase;
+import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -179,5 +181,14 @@ class HardeningHttpTest {
         assertThat(new java.awt.Color(chosen.getRGB(32, 32))).isEqualTo(java.awt.Color.GREEN);
         String read = site.get(Urls.article(story, ZoneOffset.UTC) + "/read").body();
         assertThat(read).contains("<meta name=\"description\" content=\"Standfirst &lt;b>\">");
+    }
+
+    @Test
+    void no_section_can_take_an_address_a_fixed_route_answers() {
+        for (String slug : List.of("v", "sitemaps", "desk", "search", "most-read", "tag", "author", "api", "static", "media", "healthz", "metrics")) {
+            assertThatThrownBy(() -> site.content.createSection("Reserved " + slug, slug, "", 9)).as(slug)
+                    .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap()).containsKey("slug"));
+        }
+        assertThat(site.content.createSection("Business", "business", "", 9).slug()).isEqualTo("business");
     }
 }
