@@ -108,6 +108,10 @@ public record ArticleDraft(
         return new ArticleDraft(headline, standfirst, bodyHtml, datelinePlace, sectionId, authorIds, tagNames, leadImageId, language, source, slug, value);
     }
 
+    public ArticleDraft withLeadImageId(String value) {
+        return new ArticleDraft(headline, standfirst, bodyHtml, datelinePlace, sectionId, authorIds, tagNames, value, language, source, slug, relatedIds);
+    }
+
     public ArticleDraft withSectionId(String value) {
         return new ArticleDraft(headline, standfirst, bodyHtml, datelinePlace, value, authorIds, tagNames, leadImageId, language, source, slug, relatedIds);
     }

@@ -6,6 +6,7 @@ import dateline.platform.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The only write path for content. Every method is one transaction that changes the tables,
@@ -26,6 +27,9 @@ public final class ContentService {
     public static final int BREAKING_MAX = 140;
     /** The advisory lock key of scheduled publishing. */
     public static final long SCHEDULER_LOCK = StoryWorkflow.SCHEDULER_LOCK;
+
+    /** An image sent with a story's form to become its lead image: stored in the same transaction as the story. */
+    public record NewImage(ImageUpload.Checked checked, String altText, String caption, String credit) {}
 
     /** What the desk asks for along with a save. */
     public enum Step { SAVE, SUBMIT, WITHDRAW, SEND_BACK, PUBLISH, UNPUBLISH, SCHEDULE, CORRECT }
@@ -90,8 +94,17 @@ public final class ContentService {
 
     /** Creates a story as a draft (version 1). */
     public Article create(ArticleDraft draft, String actor) {
+        return create(draft, actor, null);
+    }
+
+    /** The same, with a new lead image stored in the same transaction (a refused story keeps no image). */
+    public Article create(ArticleDraft draft, String actor, NewImage leadImage) {
         ArticleDraftValidator.checkLimits(draft);
-        return writes.run(h -> edits.create(h, draft, actor));
+        return writes.run(h -> edits.create(h, leadImage == null ? draft : draft.withLeadImageId(store(h, leadImage)), actor));
+    }
+
+    private String store(Handle h, NewImage image) {
+        return images.addIn(h, image.checked(), image.altText(), image.caption(), image.credit()).id();
     }
 
     /** Replaces a story's fields. On a published story this sets the public "Updated" time. */
@@ -158,13 +171,23 @@ public final class ContentService {
      * @param note the public correction, for {@link Step#CORRECT}; the word to the writer, for {@link Step#SEND_BACK}
      */
     public Article saveAndThen(String id, int baseVersion, ArticleDraft changes, Step step, Instant at, String note, String actor) {
+        return saveAndThen(id, baseVersion, changes, null, step, at, note, actor);
+    }
+
+    /** The same, with a new lead image stored in the same transaction: a refused step keeps neither the edit nor the image. */
+    public Article saveAndThen(String id, int baseVersion, ArticleDraft changes, NewImage leadImage, Step step, Instant at, String note,
+                               String actor) {
         if (changes != null) {
             ArticleDraftValidator.checkLimits(changes);
         }
         return writes.run(h -> {
             Article article = store.current(h, id, baseVersion);
-            if (changes != null) {
-                article = edits.edit(h, id, baseVersion, changes, actor, "edit");
+            ArticleDraft edit = changes;
+            if (leadImage != null) {
+                edit = (edit != null ? edit : ArticleDraft.of(article)).withLeadImageId(store(h, leadImage));
+            }
+            if (edit != null) {
+                article = edits.edit(h, id, baseVersion, edit, actor, "edit");
             }
             return workflow.take(h, article, article.version(), step, at, note, actor);
         });

@@ -5,6 +5,7 @@ import dateline.platform.NotFound;
 import dateline.platform.ValidationErrors;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /** Storing images with their renditions, and changing the words that describe them. */
 record ImageWrites(Writes writes, ImageRepository images, ArticleRepository articles) {
@@ -12,14 +13,18 @@ record ImageWrites(Writes writes, ImageRepository images, ArticleRepository arti
 
     Image add(ImageUpload.Checked checked, String altText, String caption, String credit) {
         requireAltText(altText);
-        return writes.run(h -> {
-            Image image = new Image(Ids.newId(), checked.contentType(), checked.width(), checked.height(), altText.strip(),
-                    text(caption), text(credit), writes.now());
-            images.insert(h, image, checked.original());
-            images.insertRenditions(h, image.id(), checked.renditions());
-            writes.append(h, image.createdAt(), EventTypes.IMAGE_ADDED, image.id(), List.of(SurrogateKeys.image(image.id())));
-            return image;
-        });
+        return writes.run(h -> addIn(h, checked, altText, caption, credit));
+    }
+
+    /** Stores an image inside the caller's transaction (a story saved with its new lead image: both or neither). */
+    Image addIn(Handle h, ImageUpload.Checked checked, String altText, String caption, String credit) {
+        requireAltText(altText);
+        Image image = new Image(Ids.newId(), checked.contentType(), checked.width(), checked.height(), altText.strip(),
+                text(caption), text(credit), writes.now());
+        images.insert(h, image, checked.original());
+        images.insertRenditions(h, image.id(), checked.renditions());
+        writes.append(h, image.createdAt(), EventTypes.IMAGE_ADDED, image.id(), List.of(SurrogateKeys.image(image.id())));
+        return image;
     }
 
     /** New words for an image; each story leading with it gets an event (no new version) so its pages refresh. */

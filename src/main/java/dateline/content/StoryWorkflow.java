@@ -110,25 +110,28 @@ record StoryWorkflow(Writes writes, StoryStore store) {
     /**
      * Publishes every scheduled story whose time has come, including ones missed while the server was
      * down. With several app nodes on PostgreSQL, one node at a time does it (an advisory lock held
-     * for the transaction; the others find it taken and return 0), so each story is published once.
+     * for the transaction; the others find it taken and skip), so each story is published once.
+     *
+     * <p>Each story is its own transaction, which takes its locks in the order every other write takes
+     * them (the story's row, then the event log): one transaction for all of them held the log's lock
+     * while waiting for the next story's row, which an autosave of that story held while waiting for
+     * the log, and PostgreSQL had to break the deadlock.
      */
     int publishDue(String actor) {
-        if (store.articles().dueScheduled(writes.now()).isEmpty()) {
-            return 0; // the usual case: no write transaction every few seconds for nothing
-        }
-        return writes.run(h -> {
-            if (!writes.tryJobLock(h, SCHEDULER_LOCK)) {
-                return 0;
-            }
-            int count = 0;
-            for (String id : store.rows().dueScheduled(h, writes.now())) {
-                Article before = store.find(h, id);
-                if (before.status() == Status.SCHEDULED) {
-                    publish(h, before, before.version(), actor);
-                    count++;
+        int count = 0;
+        for (String id : store.articles().dueScheduled(writes.now())) {
+            count += writes.run(h -> {
+                if (!writes.tryJobLock(h, SCHEDULER_LOCK)) {
+                    return 0;
                 }
-            }
-            return count;
-        });
+                Article before = store.find(h, id);
+                if (before.status() != Status.SCHEDULED || before.scheduledAt() == null || before.scheduledAt().isAfter(writes.now())) {
+                    return 0; // published, taken off the schedule or moved meanwhile
+                }
+                publish(h, before, before.version(), actor);
+                return 1;
+            });
+        }
+        return count;
     }
 }

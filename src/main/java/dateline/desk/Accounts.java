@@ -9,6 +9,7 @@ import dateline.platform.ValidationErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import java.util.Locale;
 import java.util.Arrays;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public final class Accounts {
     /** One line of the account audit log. */
     public record Change(java.time.Instant at, String actor, String action, String subject, String detail) {}
 
+    private static final String ACCOUNT_CHANGES = "accounts.roles";
     static final String LAST_ADMIN = "This is the last active admin account; make another admin first.";
 
     /** Creates an account; {@code actor} is who did it (an admin's email, or "command line"). */
@@ -107,7 +109,7 @@ public final class Accounts {
         });
     }
 
-    private void storePassword(org.jdbi.v3.core.Handle h, String userId, String password) {
+    private void storePassword(Handle h, String userId, String password) {
         String hash = new String(BCrypt.withDefaults().hash(cost, password.toCharArray()), StandardCharsets.UTF_8);
         h.createUpdate("UPDATE users SET password_hash = :hash WHERE id = :id").bind("hash", hash).bind("id", userId).execute();
     }
@@ -148,15 +150,17 @@ public final class Accounts {
         });
     }
 
-    private User lockedUser(org.jdbi.v3.core.Handle h, String userId) {
-        // Touching the row first takes its write lock, so two admins' changes are made one after the other.
+    private User lockedUser(Handle h, String userId) {
+        // One lock for every change of roles and access, so two admins demoting each other at once are made one
+        // after the other and the second sees the first (locking only the target row let both pass on PostgreSQL).
+        db.lockKey(h, ACCOUNT_CHANGES);
         h.createUpdate("UPDATE users SET role = role WHERE id = :id").bind("id", userId).execute();
         return h.createQuery("SELECT id, email, name, role FROM users WHERE id = :id").bind("id", userId)
                 .map((rs, ctx) -> new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.parse(rs.getString(4)))).findOne()
                 .orElseThrow(() -> new NotFound("There is no account with this id."));
     }
 
-    private void requireAnotherAdmin(org.jdbi.v3.core.Handle h, String userId) {
+    private void requireAnotherAdmin(Handle h, String userId) {
         int others = h.createQuery("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL AND id <> :id")
                 .bind("id", userId).mapTo(Integer.class).one();
         if (others == 0) {
@@ -164,7 +168,7 @@ public final class Accounts {
         }
     }
 
-    private void audit(org.jdbi.v3.core.Handle h, String actor, String action, String subject, String detail) {
+    private void audit(Handle h, String actor, String action, String subject, String detail) {
         h.createUpdate("INSERT INTO account_audit (at, actor, action, subject, detail) VALUES (:at, :actor, :action, :subject, :detail)")
                 .bind("at", clock.millis()).bind("actor", actor).bind("action", action).bind("subject", subject).bind("detail", detail).execute();
     }

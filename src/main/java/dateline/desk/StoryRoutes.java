@@ -28,11 +28,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The story pages of the desk: the form (new and edit), its buttons, autosave, preview, presence,
@@ -138,12 +140,13 @@ public final class StoryRoutes {
     void createStory(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
         StoryForm form = StoryForm.from(ctx);
+        ContentService.NewImage upload = null;
         try {
-            form = withUploadedLeadImage(ctx, form);
-            Article created = content.create(form.toDraft(), session.user().email());
+            upload = uploadedLeadImage(ctx);
+            Article created = content.create(form.toDraft(), session.user().email(), upload);
             ctx.redirect("/desk/stories/" + created.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
-            renderStory(ctx, null, form, e.errors().asMap(), null, List.of(), 422);
+            renderStory(ctx, null, form, withUploadNote(e.errors().asMap(), upload), null, List.of(), 422);
         }
     }
 
@@ -183,6 +186,18 @@ public final class StoryRoutes {
     /** A contributor's own story while the editors have it: read only, with a way to take it back. */
     public record SubmittedPage(DeskChrome chrome, Article article) {}
 
+    /** The form's errors, plus a word on the lead image chosen with it: a refused save stored it neither. */
+    private static Map<String, List<String>> withUploadNote(Map<String, List<String>> errors, ContentService.NewImage upload) {
+        if (upload == null) {
+            return errors;
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>(errors);
+        all.merge("leadImageFile", List.of(UPLOAD_NOT_KEPT), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+        return all;
+    }
+
+    static final String UPLOAD_NOT_KEPT = "Nothing was saved, the chosen lead image neither: choose its file again.";
+
     void saveStory(Context ctx) {
         Sessions.Session session = ctx.attribute("session");
         String action = Optional.ofNullable(DeskRoutes.formParam(ctx, "action")).filter(a -> !a.isEmpty()).orElse("save");
@@ -193,6 +208,7 @@ public final class StoryRoutes {
         if (editorAction && !session.user().role().includes(Role.EDITOR)) {
             throw new Forbidden(DeskRoutes.ROLE_TOO_LOW);
         }
+        ContentService.NewImage upload = null;
         try {
             ContentService.Step step = switch (action) {
                 case "submit" -> ContentService.Step.SUBMIT;
@@ -205,30 +221,36 @@ public final class StoryRoutes {
                 default -> ContentService.Step.SAVE;
             };
             Instant at = step == ContentService.Step.SCHEDULE ? scheduledAt(form.scheduledAt()) : null;
-            form = withUploadedLeadImage(ctx, form);
+            upload = uploadedLeadImage(ctx);
             String note = step == ContentService.Step.SEND_BACK ? DeskRoutes.formParam(ctx, "returnNote") : form.correction();
             // Withdrawing sends no fields: the story is taken back as it is.
             ArticleDraft changes = step != ContentService.Step.WITHDRAW && form.toDraft().changes(stored) ? form.toDraft() : null;
-            content.saveAndThen(stored.id(), form.baseVersion(), changes, step, at, note, actor);
+            content.saveAndThen(stored.id(), form.baseVersion(), changes, upload, step, at, note, actor);
             ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
-            renderStory(ctx, stored, form, e.errors().asMap(), null, List.of(), 422);
+            renderStory(ctx, stored, form, withUploadNote(e.errors().asMap(), upload), null, List.of(), 422);
         } catch (Conflict e) {
             Article now = articles.findById(stored.id()).orElse(stored);
-            renderStory(ctx, now, form, Map.of(), e.getMessage(), changedSince(now, form.baseVersion()), 409);
+            renderStory(ctx, now, form, withUploadNote(Map.of(), upload), e.getMessage(), changedSince(now, form.baseVersion()), 409);
         }
     }
 
-    /** A lead image chosen in the form's file field is stored first, and becomes the form's lead image. */
-    private StoryForm withUploadedLeadImage(Context ctx, StoryForm form) {
+    /**
+     * A lead image chosen in the form's file field, checked (outside any transaction: decoding takes a
+     * while); the save stores it with the story, in one transaction. Null when no file was chosen.
+     */
+    private ContentService.NewImage uploadedLeadImage(Context ctx) {
         UploadedFile file = ctx.isMultipartFormData() ? ctx.uploadedFile("leadImageFile") : null;
         if (file == null || file.size() == 0) {
-            return form;
+            return null;
         }
         try {
-            Image image = content.addImage(ImageUpload.check(ImageLibrary.bytes(file)), DeskRoutes.formParam(ctx, "leadImageAlt"),
+            String alt = DeskRoutes.formParam(ctx, "leadImageAlt");
+            if (alt.isBlank()) {
+                throw new ValidationFailed(new ValidationErrors().add("altText", "Describe the image for readers who cannot see it (alt text)."));
+            }
+            return new ContentService.NewImage(ImageUpload.check(ImageLibrary.bytes(file)), alt,
                     DeskRoutes.formParam(ctx, "leadImageCaption"), DeskRoutes.formParam(ctx, "leadImageCredit"));
-            return form.withLeadImageId(image.id());
         } catch (ValidationFailed e) {
             var errors = new ValidationErrors();
             e.errors().asMap().forEach((field, messages) -> messages.forEach(m -> errors.add(field.equals("altText") ? "leadImageAlt" : "leadImageFile", m)));

@@ -236,4 +236,37 @@ class ContentServiceTest {
 
         assertThat(site.app.articles().findById(article.id()).orElseThrow().createdAt()).isEqualTo(Instant.parse("2026-03-02T09:00:00.123Z"));
     }
+
+    @Test
+    void scheduled_publishing_and_autosaves_of_the_same_stories_never_deadlock() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            List<Article> due = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Article draft = content.create(site.givenDraft("Round " + round + " story " + i, world), "writer");
+                due.add(content.schedule(draft.id(), draft.version(), site.clock.instant().plusSeconds(60), "editor"));
+            }
+            site.clock.advance(java.time.Duration.ofMinutes(2));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            work.add(pool.submit(() -> { start.await(); return content.publishDue("scheduler"); }));
+            for (Article story : due.reversed()) { // the writers take the stories in the other order
+                work.add(pool.submit(() -> {
+                    start.await();
+                    return content.autosave(story.id(), story.version(), ArticleDraft.of(story).withStandfirst("Changed while due."), "writer");
+                }));
+            }
+            start.countDown();
+            for (var f : work) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).as("only a stale version may be refused, never a deadlock").isInstanceOf(Conflict.class);
+                }
+            }
+            pool.shutdown();
+            content.publishDue("scheduler"); // whatever an autosave won is published now
+            assertThat(due).allSatisfy(a -> assertThat(site.app.articles().findById(a.id()).orElseThrow().isPublished()).isTrue());
+        }
+    }
 }

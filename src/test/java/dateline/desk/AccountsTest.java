@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.TestSite;
+import dateline.platform.Conflict;
 import dateline.platform.TestDatabase;
 import dateline.platform.ValidationFailed;
 import java.nio.file.Path;
@@ -46,6 +47,42 @@ class AccountsTest {
             assertThatThrownBy(() -> accounts.create("EDITOR@example.org", "Other", Role.ADMIN, "a long enough password", "test"))
                     .isInstanceOf(ValidationFailed.class).hasMessageContaining("already an account");
             assertThat(accounts.all()).hasSize(1);
+        }
+    }
+
+    @Test
+    void two_admins_demoting_each_other_at_the_same_moment_always_leave_an_admin() throws Exception {
+        try (TestSite site = TestSite.unstarted(database, tempDir)) {
+            Accounts accounts = site.app.parts().accounts();
+            for (int round = 0; round < 15; round++) {
+                User ann = accounts.create("ann" + round + "@example.org", "Ann", Role.ADMIN, "a long enough password", "test");
+                User ben = accounts.create("ben" + round + "@example.org", "Ben", Role.ADMIN, "a long enough password", "test");
+                for (Accounts.Account other : accounts.accounts()) { // only these two are admins this round
+                    if (other.user().role() == Role.ADMIN && !other.user().id().equals(ann.id()) && !other.user().id().equals(ben.id())) {
+                        accounts.changeRole(other.user().id(), Role.EDITOR, "test");
+                    }
+                }
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    var one = pool.submit(() -> { together.await(); accounts.changeRole(ann.id(), Role.EDITOR, ben.email()); return null; });
+                    var two = pool.submit(() -> { together.await(); accounts.changeRole(ben.id(), Role.EDITOR, ann.email()); return null; });
+                    int refused = 0;
+                    for (var f : java.util.List.of(one, two)) {
+                        try {
+                            f.get();
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            assertThat(e.getCause()).isInstanceOf(Conflict.class);
+                            refused++;
+                        }
+                    }
+                    assertThat(refused).as("round " + round).isEqualTo(1);
+                } finally {
+                    pool.shutdown();
+                }
+                long admins = accounts.accounts().stream().filter(a -> a.user().role() == Role.ADMIN && !a.disabled()).count();
+                assertThat(admins).as("round " + round).isEqualTo(1);
+            }
         }
     }
 }

@@ -145,4 +145,28 @@ class ImageUploadTest extends DeskTestCase {
         assertThat(otherPage).as("recent uploads are offered to other stories").contains("value=\"" + saved.leadImage().id() + "\">")
                 .contains("value=\"\" checked");
     }
+
+    @Test
+    void a_refused_save_keeps_neither_the_story_change_nor_the_image_chosen_with_it() {
+        Article story = site.content.create(site.givenDraft("Harbour reopens", world), "eddie@example.org");
+        Map<String, String> stale = new java.util.LinkedHashMap<>(Map.of("version", String.valueOf(story.version() + 5), "headline", "Harbour reopens",
+                "bodyHtml", "<p>Ships are back.</p>", "sectionId", world.id(), "language", "en", "source", "staff", "action", "save",
+                "leadImageAlt", "Ships in the harbour"));
+        Map<String, String> past = new java.util.LinkedHashMap<>(stale);
+        past.put("version", String.valueOf(story.version()));
+        past.put("action", "schedule");
+        past.put("scheduledAt", "2001-01-01T10:00");
+
+        HttpResponse<String> conflict = eddie.postMultipart("/desk/stories/" + story.id(), stale, "leadImageFile", "ships.jpg", DemoImagesForTests.jpeg());
+        HttpResponse<String> refused = eddie.postMultipart("/desk/stories/" + story.id(), past, "leadImageFile", "ships.jpg", DemoImagesForTests.jpeg());
+        HttpResponse<String> newStory = eddie.postMultipart("/desk/stories", Map.of("headline", "", "sectionId", world.id(), "version", "0",
+                "leadImageAlt", "Ships"), "leadImageFile", "ships.jpg", DemoImagesForTests.jpeg());
+
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(newStory.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("choose its file again");
+        assertThat(site.app.parts().images().all()).as("no orphan images").isEmpty();
+        assertThat(stored(story.id()).version()).isEqualTo(story.version());
+    }
 }
