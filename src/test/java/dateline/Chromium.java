@@ -32,6 +32,11 @@ public final class Chromium {
 
     /** A new browser with its own empty profile under {@code profileDir}. */
     public static WebDriver start(Path profileDir) {
+        return start(profileDir, org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
+    }
+
+    /** The same, with a chosen answer to dialogs ({@code DISMISS_AND_NOTIFY} makes any alert fail the next command). */
+    public static WebDriver start(Path profileDir, org.openqa.selenium.UnexpectedAlertBehaviour dialogs) {
         boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!available && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI needs Debian's chromium and chromium-driver; .ci/run installs them");
@@ -47,7 +52,7 @@ public final class Chromium {
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         // Leaving a desk page with unsaved changes asks first; a test that moves on leaves (prompts it
         // expects, it answers itself).
-        options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.ACCEPT);
+        options.setUnhandledPromptBehaviour(dialogs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
