@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dateline.platform.Database;
 import dateline.platform.ValidationErrors;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -113,6 +114,8 @@ public final class SiteArchive {
             root = JSON.readTree(in);
         } catch (JsonProcessingException e) {
             throw invalid("file", "Not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (CharConversionException e) { // bytes that are no text in the encoding they seem to be in (found by fuzzing)
+            throw invalid("file", "Not valid JSON: the bytes are not UTF-8 text (" + e.getMessage() + ").");
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw invalid("format", "Not a Dateline site export: expected \"format\": \"" + FORMAT + "\".");
