@@ -20,11 +20,14 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -38,6 +41,8 @@ import org.openqa.selenium.WebDriver;
  * injected script, no element carries an event handler or a {@code javascript:} link.
  */
 @Tag("browser")
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class XssBrowserTest {
     static final List<String> PAYLOADS = List.of(
             "<script>alert(1)</script>",
@@ -51,16 +56,18 @@ class XssBrowserTest {
             "</title><script>alert(9)</script>",
             "<!--<script>alert(10)</script>-->");
 
+    @Parameter
+    TestDatabase database;
     @TempDir
-    static Path tempDir;
-    static TestSite site;
-    static WebDriver browser;
-    static List<String> pages = new ArrayList<>();
+    Path tempDir;
+    TestSite site;
+    WebDriver browser;
+    List<String> pages = new ArrayList<>();
 
-    @BeforeAll
-    static void start() {
+    @BeforeEach
+    void start() {
         browser = Chromium.start(tempDir.resolve("chromium"), UnexpectedAlertBehaviour.DISMISS_AND_NOTIFY);
-        site = TestSite.start(TestDatabase.SQLITE, tempDir);
+        site = TestSite.start(database, tempDir);
         site.app.parts().accounts().create("eddie@example.org", "Eddie", Role.EDITOR, "correct horse battery staple", "test");
         String all = String.join(" ", PAYLOADS);
         Section section = site.content.createSection("News " + all.substring(0, 180), "news", all, 0);
@@ -87,8 +94,8 @@ class XssBrowserTest {
         }
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (browser != null) {
             browser.quit();
         }
