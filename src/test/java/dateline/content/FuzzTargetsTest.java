@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dateline.platform.ValidationFailed;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,7 @@ import java.io.IOException;
  * a hang, is a finding. In the suite each target runs its seed inputs (in {@code FuzzTargetsTestInputs});
  * {@code bench/fuzz.sh} fuzzes each for minutes and keeps what it finds there.
  */
+@Tag("fuzz")
 class FuzzTargetsTest {
 
     @FuzzTest(maxDuration = "2m")

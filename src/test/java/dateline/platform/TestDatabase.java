@@ -39,6 +39,9 @@ public enum TestDatabase {
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropPostgresDatabases, "drop-test-databases"));
+        Thread leftovers = new Thread(TestDatabase::dropLeftovers, "drop-old-test-databases");
+        leftovers.setDaemon(true);
+        leftovers.start();
     }
 
     public static List<TestDatabase> all() {
@@ -125,23 +128,58 @@ public enum TestDatabase {
         return Config.fromEnv(env);
     }
 
-    /** Drops the databases this test run made in PostgreSQL, the template last. */
+    /**
+     * Drops the databases this test run made in PostgreSQL, eight at a time (each drop waits for a
+     * checkpoint) and within 20 seconds, the template last. Whatever is left (a run that was killed)
+     * is dropped by the next run: see {@link #dropLeftovers}.
+     */
     static void dropPostgresDatabases() {
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
-            List<String> names = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'dl\\_" + RUN + "\\_%' ORDER BY datname DESC")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            names.sort((a, b) -> Boolean.compare(a.equals(PG_TEMPLATE), b.equals(PG_TEMPLATE)));
-            for (String name : names) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                }
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+             var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'dl\\_" + RUN + "\\_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
             }
         } catch (SQLException e) {
-            // nothing was made, or the server went away first
+            return; // nothing was made, or the server went away first
         }
+        names.remove(PG_TEMPLATE);
+        drop(names);
+        drop(List.of(PG_TEMPLATE));
+    }
+
+    private static void drop(List<String> names) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (String name : names) {
+            pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    // left for the next run
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Drops test databases of earlier runs that nobody is connected to (a killed run leaves its own). */
+    static void dropLeftovers() {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
+             var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database d WHERE datname LIKE 'dl\\_%' AND datname NOT LIKE 'dl\\_"
+                     + RUN + "\\_%' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname) "
+                     + "AND (pg_stat_file('base/' || d.oid || '/PG_VERSION', true)).modification < now() - interval '1 hour'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return;
+        }
+        drop(names);
     }
 }
