@@ -249,9 +249,11 @@ function toolbar(view, items) {
 }
 
 function mountEditor(textarea) {
-  // Parsed into an inert document: an element of this page given the HTML would load its images and
-  // run their handlers (an <img onerror> in a body saved before it was sanitized, or typed by hand).
-  const holder = new window.DOMParser().parseFromString(textarea.value, "text/html").body;
+  // Parsed inertly, in a <template>: an element of this page given the HTML would load its images and
+  // run their handlers (an <img onerror> typed by hand and sent back with a refused form).
+  const inert = document.createElement("template");
+  inert.innerHTML = textarea.value;
+  const holder = inert.content;
   const label = document.querySelector(`label[for="${textarea.id}"]`);
   label.id = label.id || textarea.id + "-label";
   const state = EditorState.create({
