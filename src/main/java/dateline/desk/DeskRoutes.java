@@ -163,10 +163,6 @@ public final class DeskRoutes {
         route.handler().handle(ctx);
     }
 
-    private String clientAddress(Context ctx) {
-        return clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
-    }
-
     /** The page chrome of the signed-in person, as the guard left it for the handler. */
     static DeskChrome chrome(Context ctx) {
         return ctx.attribute(CHROME);
@@ -198,7 +194,7 @@ public final class DeskRoutes {
             throw new Forbidden(STALE_FORM);
         }
         String email = formParam(ctx, "email").strip().toLowerCase(Locale.ROOT);
-        String address = clientAddress(ctx);
+        String address = clients.of(ctx);
         LoginLimiter.Attempt attempt = limiter.attempt(email, address);
         if (!attempt.allowed()) {
             long seconds = Math.max(1, (attempt.delay().toMillis() + 999) / 1000);
@@ -318,7 +314,7 @@ public final class DeskRoutes {
         cookie.setSameSite(SameSite.LAX);
         cookie.setMaxAge(maxAge);
         // Secure when the site is served over TLS (directly, or behind a trusted proxy that says so).
-        cookie.setSecure(clients.secure(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-Proto"))
+        cookie.setSecure(clients.secure(ctx)
                 || config.siteUrl().startsWith("https://"));
         return cookie;
     }

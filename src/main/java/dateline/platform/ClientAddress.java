@@ -1,10 +1,12 @@
 package dateline.platform;
 
+import io.javalin.http.Context;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Who is really asking: the address of the connection, or, when that connection comes from a proxy
@@ -27,6 +29,9 @@ public final class ClientAddress {
             return true;
         }
     }
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private final List<Range> trusted;
 
@@ -72,6 +77,24 @@ public final class ClientAddress {
             }
         }
         return hops[0].strip();
+    }
+
+    /** The client's address of a request routed by Javalin. */
+    public String of(Context ctx) {
+        return of(ctx.req().getRemoteAddr(), ctx.header(FORWARDED_FOR));
+    }
+
+    /** The client's address of a request taken by a Jetty handler in front of Javalin. */
+    public String of(Request request) {
+        return of(Request.getRemoteAddr(request), request.getHeaders().get(FORWARDED_FOR));
+    }
+
+    public boolean secure(Context ctx) {
+        return secure(ctx.scheme(), ctx.req().getRemoteAddr(), ctx.header(FORWARDED_PROTO));
+    }
+
+    public boolean secure(Request request) {
+        return secure(request.getHttpURI().getScheme(), Request.getRemoteAddr(request), request.getHeaders().get(FORWARDED_PROTO));
     }
 
     /** Whether the request reached the site over TLS: directly, or as a trusted proxy says. */

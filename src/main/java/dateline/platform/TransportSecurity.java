@@ -23,7 +23,7 @@ public final class TransportSecurity extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (clients.secure(request.getHttpURI().getScheme(), Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-Proto"))) {
+        if (clients.secure(request)) {
             response.getHeaders().add(HSTS);
         }
         return super.handle(request, response, callback);

@@ -23,10 +23,7 @@ import java.util.Set;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
+import dateline.platform.Png;
 import dateline.platform.StaticAssets;
 
 /**
@@ -200,7 +197,7 @@ public final class SiteRoutes {
         Responses.send(ctx, page);
     }
 
-    /** The site icon: the admin's chosen image, made 64×64 once (kept in the page cache), or the default. */
+    /** The site icon: the admin's chosen image, made 64×64 once (kept in the page cache), or the default mark. */
     private void icon(Context ctx) {
         String key = "/favicon.ico";
         PageCache cache = frame.cache();
@@ -209,30 +206,25 @@ public final class SiteRoutes {
             long generation = cache.generation();
             String chosen = frame.chrome(key).settings().iconImageId();
             Optional<byte[]> original = chosen.isEmpty() ? Optional.empty() : images.data(chosen);
-            byte[] png = original.map(SiteRoutes::square).orElseGet(() -> frame.assets().defaultIcon());
+            byte[] png = original.map(SiteRoutes::icon).orElseGet(() -> frame.assets().defaultIcon());
             Set<String> keys = original.isPresent() ? Set.of(SurrogateKeys.SETTINGS, SurrogateKeys.image(chosen)) : Set.of(SurrogateKeys.SETTINGS);
             page = cache.put(key, png, keys, "image/png", "public, max-age=86400", generation);
         }
         Responses.send(ctx, page);
     }
 
-    /** The middle square of an image, 64×64, as PNG. */
-    private static byte[] square(byte[] original) {
+    /** The middle square of an image (its original, so the icon's colours are exact), 64×64, as PNG. */
+    private static byte[] icon(byte[] original) {
         BufferedImage image = ImageUpload.read(original);
         int side = Math.min(image.getWidth(), image.getHeight());
+        int x = (image.getWidth() - side) / 2;
+        int y = (image.getHeight() - side) / 2;
         BufferedImage icon = new BufferedImage(StaticAssets.ICON_SIZE, StaticAssets.ICON_SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = icon.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(image, 0, 0, StaticAssets.ICON_SIZE, StaticAssets.ICON_SIZE, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2,
-                (image.getWidth() + side) / 2, (image.getHeight() + side) / 2, null);
+        g.drawImage(image, 0, 0, StaticAssets.ICON_SIZE, StaticAssets.ICON_SIZE, x, y, x + side, y + side, null);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(icon, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.of(icon);
     }
 
     private void image(Context ctx) {

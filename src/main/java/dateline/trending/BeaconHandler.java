@@ -39,7 +39,7 @@ public final class BeaconHandler extends Handler.Wrapper {
         }
         String purpose = request.getHeaders().get("Sec-Purpose");
         if (purpose == null || !purpose.contains("prefetch")) { // prefetches and prerenders are not views
-            String address = clients.of(Request.getRemoteAddr(request), request.getHeaders().get("X-Forwarded-For"));
+            String address = clients.of(request);
             counter.record(path.substring(PREFIX.length()), address, request.getHeaders().get(HttpHeader.USER_AGENT));
         }
         response.setStatus(204);

@@ -24,7 +24,7 @@ public final class BeaconRoutes {
             String file = ctx.pathParam("file");
             String purpose = ctx.header("Sec-Purpose");
             if (file.endsWith(".gif") && (purpose == null || !purpose.contains("prefetch"))) {
-                String address = clients.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+                String address = clients.of(ctx);
                 counter.record(file.substring(0, file.length() - 4), address, ctx.header("User-Agent"));
             }
             ctx.header("Cache-Control", "no-store").contentType("image/gif").result(PIXEL);
