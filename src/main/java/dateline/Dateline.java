@@ -45,6 +45,9 @@ import dateline.search.RelatedStories;
 import dateline.search.SearchIndex;
 import dateline.search.Searcher;
 import dateline.feeds.FeedWriter;
+import dateline.ingest.IngestRoutes;
+import dateline.ingest.Wire;
+import dateline.ingest.WirePoller;
 import dateline.feeds.Sitemaps;
 import dateline.feeds.WebSubPinger;
 import dateline.platform.CdnPurger;
@@ -101,7 +104,7 @@ public final class Dateline implements AutoCloseable {
      */
     public record Core(Config config, Database db, EventLog events, TaxonomyRepository taxonomy, ArticleRepository articles,
                        ImageRepository images, SettingsRepository settings, RevisionRepository revisions, BreakingNews breaking,
-                       ReservedSlugs reserved, ContentService content, Accounts accounts, ApiKeys apiKeys, Webhooks webhooks)
+                       ReservedSlugs reserved, ContentService content, Accounts accounts, ApiKeys apiKeys, Webhooks webhooks, Wire wire)
             implements AutoCloseable {
 
         /** Opens the database (running its migrations) and builds the parts on it. */
@@ -117,8 +120,9 @@ public final class Dateline implements AutoCloseable {
             ReservedSlugs reserved = new ReservedSlugs();
             ContentService content = new ContentService(db, events, articles, taxonomy, settings, breaking, images, revisions, reserved, clock);
             Webhooks webhooks = new Webhooks(db, articles, clock, config.siteUrl(), config.zone(), config.webhooksToPrivateAddresses());
+            Wire wire = Wire.open(db, taxonomy, articles, content, config.ninjsSchemas(), clock);
             return new Core(config, db, events, taxonomy, articles, images, settings, revisions, breaking, reserved, content,
-                    new Accounts(db, clock, config.passwordCost()), new ApiKeys(db, clock), webhooks);
+                    new Accounts(db, clock, config.passwordCost()), new ApiKeys(db, clock), webhooks, wire);
         }
 
         /** The write path on the same database with another clock: demo content is written as of its own times. */
@@ -170,6 +174,10 @@ public final class Dateline implements AutoCloseable {
         public ImageRepository images() {
             return core.images();
         }
+
+        public Wire wire() {
+            return core.wire();
+        }
     }
 
     private final Config config;
@@ -179,8 +187,11 @@ public final class Dateline implements AutoCloseable {
     private final List<JobRunner> jobs;
     private final List<EventTailer> tailers;
     private final List<DerivedView> views;
+    private final WirePoller poller;
 
-    private Dateline(Config config, Clock clock, Parts parts, Javalin app, List<JobRunner> jobs, List<EventTailer> tailers, List<DerivedView> views) {
+    private Dateline(Config config, Clock clock, Parts parts, Javalin app, List<JobRunner> jobs, List<EventTailer> tailers, List<DerivedView> views,
+                     WirePoller poller) {
+        this.poller = poller;
         this.config = config;
         this.clock = clock;
         this.parts = parts;
@@ -247,6 +258,7 @@ public final class Dateline implements AutoCloseable {
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
                 new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients);
+        IngestRoutes push = new IngestRoutes(core.wire().sources(), core.wire().queue(), core.apiKeys());
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),
                 new CachedPageHandler(pages, responses));
@@ -255,6 +267,7 @@ public final class Dateline implements AutoCloseable {
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {
             ops.addTo(routes);
             api.addTo(routes);
+            push.addTo(routes);
             desk.addTo(routes);
             beacons.addTo(routes);
             searchPage.addTo(routes);
@@ -295,12 +308,14 @@ public final class Dateline implements AutoCloseable {
         // Webhooks have their own thread: a slow receiver must not hold up the page cache or the index.
         JobRunner webhookJobs = new JobRunner();
         webhookJobs.every("webhooks", Duration.ofSeconds(2), core.webhooks());
+        // Agency copy is polled on a thread of its own: a slow agency server holds up nothing else.
+        WirePoller poller = new WirePoller(core.wire().sources(), core.wire().queue());
         metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
         Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
-                List.of(renditions, search, memory)); // renditions before the caches that hold them
+                List.of(renditions, search, memory), poller); // renditions before the caches that hold them
     }
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */
@@ -314,6 +329,7 @@ public final class Dateline implements AutoCloseable {
         }
         app.start(config.host(), config.port());
         jobs.forEach(JobRunner::start);
+        poller.start(Duration.ofSeconds(1));
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;
     }
@@ -380,6 +396,7 @@ public final class Dateline implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        poller.close();
         jobs.forEach(JobRunner::close);
         try {
             parts.views().flush();

@@ -32,8 +32,9 @@ class ArchitectureTest {
             "api", Set.of("platform", "content"),
             "trending", Set.of("platform", "content"),
             "demo", Set.of("platform", "content"),
+            "ingest", Set.of("platform", "content", "api"),
             "site", Set.of("platform", "content", "search", "feeds", "trending"),
-            "desk", Set.of("platform", "content", "search", "api"));
+            "desk", Set.of("platform", "content", "search", "api", "ingest"));
 
     private static final Pattern IMPORT = Pattern.compile("^@?import (?:static )?dateline\\.([a-z]+)\\.", Pattern.MULTILINE);
     private static final Pattern INLINE = Pattern.compile("\\bdateline\\.[a-z]+\\.[A-Z]\\w*");

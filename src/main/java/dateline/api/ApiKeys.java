@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class ApiKeys {
     /** A key as listed to an admin: never the key itself. */
-    public record Key(String id, String name, Instant createdAt, Instant revokedAt) {}
+    public record Key(String id, String name, Instant createdAt, Instant revokedAt, String scope) {}
 
     private final Database db;
     private final Clock clock;
@@ -30,33 +30,52 @@ public final class ApiKeys {
         this.clock = clock;
     }
 
-    /** Makes a key and returns it in full; this is the only time it can be read. */
+    /** The scope of keys that read the content API. */
+    public static final String CONTENT = "content";
+
+    /** The scope of a key that pushes copy to the wire source {@code sourceId} (and can do nothing else). */
+    public static String ingestScope(String sourceId) {
+        return "ingest:" + sourceId;
+    }
+
+    /** Makes a key for the content API and returns it in full; this is the only time it can be read. */
     public String create(String name) {
+        return create(name, CONTENT);
+    }
+
+    /** Makes a key with a scope ({@link #CONTENT}, {@link #ingestScope}) and returns it in full, this once. */
+    public String create(String name, String scope) {
         if (name == null || name.isBlank()) {
             throw new ValidationFailed(new ValidationErrors().add("name", "Name the app or partner the key is for."));
         }
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String key = "dl_" + HexFormat.of().formatHex(secret);
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, name, key_hash, created_at) VALUES (:id, :name, :hash, :at)")
-                .bind("id", Ids.newId()).bind("name", name.strip()).bind("hash", hash(key)).bind("at", clock.millis()).execute());
+        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO api_keys (id, name, key_hash, created_at, scope) VALUES (:id, :name, :hash, :at, :scope)")
+                .bind("id", Ids.newId()).bind("name", name.strip()).bind("hash", hash(key)).bind("at", clock.millis()).bind("scope", scope).execute());
         return key;
     }
 
+    /** Whether the key reads the content API (an ingest key does not). */
     public boolean isValid(String key) {
+        return isValid(key, CONTENT);
+    }
+
+    /** Whether the key is in use and has this scope. */
+    public boolean isValid(String key, String scope) {
         if (key == null || !key.startsWith("dl_")) {
             return false;
         }
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL")
-                .bind("hash", hash(key)).mapTo(Integer.class).one()) > 0;
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash AND revoked_at IS NULL AND scope = :scope")
+                .bind("hash", hash(key)).bind("scope", scope).mapTo(Integer.class).one()) > 0;
     }
 
     public List<Key> list() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, name, created_at, revoked_at FROM api_keys ORDER BY created_at, id")
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, name, created_at, revoked_at, scope FROM api_keys ORDER BY created_at, id")
                 .map((rs, ctx) -> {
                     long revoked = rs.getLong("revoked_at");
                     return new Key(rs.getString("id"), rs.getString("name"), Instant.ofEpochMilli(rs.getLong("created_at")),
-                            rs.wasNull() ? null : Instant.ofEpochMilli(revoked));
+                            rs.wasNull() ? null : Instant.ofEpochMilli(revoked), rs.getString("scope"));
                 }).list());
     }
 

@@ -186,6 +186,16 @@ public final class ArticleRepository {
     }
 
     /** Ids of scheduled stories whose time has come, oldest first. */
+    /** The time before which the story cannot be published (copy from an agency under embargo), if any. */
+    public Optional<Instant> embargo(String articleId) {
+        return db.jdbi().withHandle(h -> embargo(h, articleId));
+    }
+
+    Optional<Instant> embargo(Handle h, String articleId) {
+        return h.createQuery("SELECT until_at FROM article_embargoes WHERE article_id = :id").bind("id", articleId)
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+    }
+
     public List<String> dueScheduled(Instant now) {
         return db.jdbi().withHandle(h -> writes.dueScheduled(h, now));
     }

@@ -49,6 +49,15 @@ final class ArticleWrites {
         }
     }
 
+    /** Sets the time before which the story cannot be published (null: none). */
+    void setEmbargo(Handle h, String articleId, Instant until) {
+        h.createUpdate("DELETE FROM article_embargoes WHERE article_id = :id").bind("id", articleId).execute();
+        if (until != null) {
+            h.createUpdate("INSERT INTO article_embargoes (article_id, until_at) VALUES (:id, :until)")
+                    .bind("id", articleId).bind("until", until.toEpochMilli()).execute();
+        }
+    }
+
     void insertCorrection(Handle h, String articleId, Correction c) {
         h.createUpdate("INSERT INTO corrections (id, article_id, note, created_at) VALUES (:id, :article, :note, :at)")
                 .bind("id", c.id()).bind("article", articleId).bind("note", c.note()).bind("at", c.createdAt().toEpochMilli()).execute();

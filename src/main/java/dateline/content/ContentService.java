@@ -6,6 +6,7 @@ import dateline.platform.EventLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -190,6 +191,46 @@ public final class ContentService {
                 article = edits.edit(h, id, baseVersion, edit, actor, "edit");
             }
             return workflow.take(h, article, article.version(), step, at, note, actor);
+        });
+    }
+
+    /**
+     * A story made from an agency's copy: created with the draft, held until {@code embargo} (null:
+     * none), then taken to {@code step} ({@link Step#SAVE} leaves a draft; {@link Step#SCHEDULE} at
+     * {@code at}). {@code also} runs in the same transaction with the story as it ends (the wire records
+     * which item the story came from), so the story and its record commit or fail together.
+     */
+    public Article createFromCopy(ArticleDraft draft, Instant embargo, Step step, Instant at, String actor, BiConsumer<Handle, Article> also) {
+        ArticleDraftValidator.checkLimits(draft);
+        return writes.run(h -> {
+            Article created = edits.create(h, draft, actor);
+            store.rows().setEmbargo(h, created.id(), embargo);
+            Article after = workflow.take(h, created, created.version(), step, at, null, actor);
+            also.accept(h, after);
+            return after;
+        });
+    }
+
+    /**
+     * A story changed by a later version of its agency copy: the fields replaced ({@code changes} may be
+     * null to keep them), the embargo set anew, then {@code step} taken ({@link Step#UNPUBLISH} for a kill),
+     * with {@code also} in the same transaction. Refused with {@link Conflict} when the story moved on
+     * from {@code baseVersion} (someone edited it in the desk meanwhile).
+     */
+    public Article updateFromCopy(String id, int baseVersion, ArticleDraft changes, Instant embargo, Step step, String actor,
+                                  BiConsumer<Handle, Article> also) {
+        if (changes != null) {
+            ArticleDraftValidator.checkLimits(changes);
+        }
+        return writes.run(h -> {
+            Article article = store.current(h, id, baseVersion);
+            store.rows().setEmbargo(h, id, embargo);
+            if (changes != null && changes.changes(article)) {
+                article = edits.edit(h, id, baseVersion, changes, actor, "edit");
+            }
+            Article after = workflow.take(h, article, article.version(), step, null, null, actor);
+            also.accept(h, after);
+            return after;
         });
     }
 

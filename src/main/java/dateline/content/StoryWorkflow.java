@@ -42,6 +42,7 @@ record StoryWorkflow(Writes writes, StoryStore store) {
             throw new Conflict("This story is already published.");
         }
         Instant now = writes.now();
+        refuseBeforeEmbargo(h, before.id(), now, "published");
         ArticleRow was = ArticleRow.of(before);
         long firstPublished = was.firstPublishedAt() == null ? now.toEpochMilli() : was.firstPublishedAt();
         // Publishing again after an unpublish is a change after publication: readers see "Updated".
@@ -65,10 +66,18 @@ record StoryWorkflow(Writes writes, StoryStore store) {
         if (at == null || !at.isAfter(writes.now())) {
             new ValidationErrors().add("scheduledAt", "Choose a publication time in the future.").throwIfAny();
         }
+        refuseBeforeEmbargo(h, before.id(), at, "scheduled");
         ArticleRow was = ArticleRow.of(before);
         store.update(h, was.next(Status.SCHEDULED, writes.now(), was.firstPublishedAt(), was.updatedAt(),
                 at.truncatedTo(ChronoUnit.MILLIS).toEpochMilli()), baseVersion);
         return store.record(h, before, before.id(), "schedule", null, actor, EventTypes.ARTICLE_SCHEDULED);
+    }
+
+    /** Copy under an agency's embargo may not go out before it lifts; scheduling at or after it is fine. */
+    private void refuseBeforeEmbargo(Handle h, String id, Instant when, String verb) {
+        store.articles().embargo(h, id).filter(when::isBefore).ifPresent(until -> new ValidationErrors().add("scheduledAt",
+                "This story is under embargo until " + until + " (UTC): it cannot be " + verb
+                        + " before then. Schedule it for that time or later.").throwIfAny());
     }
 
     /** The writer takes their story back from review, to change it before the editors read it. */

@@ -1,5 +1,6 @@
 package dateline.platform;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -35,7 +36,8 @@ public record Config(
         String host,
         String metricsToken,
         boolean webhooksToPrivateAddresses,
-        String trustedProxies) {
+        String trustedProxies,
+        Path ninjsSchemas) {
 
     /** One row of the settings table in the README: name, default, meaning. */
     public record Setting(String name, String defaultValue, String meaning) {}
@@ -61,6 +63,7 @@ public record Config(
             new Setting("DATELINE_PASSWORD_COST", "11", "bcrypt cost of desk passwords (4 to 16; each step doubles the work of a sign-in)"),
             new Setting("DATELINE_WEBHOOKS_PRIVATE", "false", "allow webhook endpoints on loopback, private and link-local addresses (an intranet, tests)"),
             new Setting("DATELINE_TRUSTED_PROXIES", "(none)", "addresses or CIDR ranges of the proxies in front of Dateline, comma-separated: only their X-Forwarded-For and X-Forwarded-Proto are believed"),
+            new Setting("DATELINE_NINJS_SCHEMAS", "(none)", "folder holding IPTC's ninjs JSON Schemas (ninjs-schema_3.1.json …, external/GeoJSON-schema.json): wire copy in ninjs is validated against them; unset, it is read without validation"),
             new Setting("DATELINE_METRICS_TOKEN", "(none)", "the bearer token Prometheus sends to /metrics; unset, /metrics answers 404"),
             new Setting("DATELINE_LOG_LEVEL", "INFO", "log level of Dateline's own loggers"));
 
@@ -113,24 +116,29 @@ public record Config(
         } catch (IllegalArgumentException e) {
             problems.add("DATELINE_TRUSTED_PROXIES: " + e.getMessage());
         }
+        String schemas = env.getOrDefault("DATELINE_NINJS_SCHEMAS", "").strip();
+        Path ninjsSchemas = schemas.isEmpty() ? null : Path.of(schemas);
+        if (ninjsSchemas != null && !Files.isDirectory(ninjsSchemas)) {
+            problems.add("DATELINE_NINJS_SCHEMAS: there is no folder " + schemas);
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("Bad configuration:\n  " + String.join("\n  ", problems));
         }
         return new Config(port, data, dbUrl, env.get("DATELINE_DB_USER"), env.get("DATELINE_DB_PASSWORD"),
                 demo, dev, env.getOrDefault("DATELINE_SITE_NAME", "Dateline"), stripSlash(siteUrl), zone,
-                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksPrivate, trustedProxies);
+                cacheMb * 1024L * 1024L, readStore, trendingHours, hub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksPrivate, trustedProxies, ninjsSchemas);
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies, ninjsSchemas);
     }
 
     public Config withDemo(boolean newDemo) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, newDemo, devMode, siteName, siteUrl, zone, pageCacheBytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies, ninjsSchemas);
     }
 
     public Config withPageCacheBytes(long bytes) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies);
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, demo, devMode, siteName, siteUrl, zone, bytes, readStoreEntries, trendingWindowHours, webSubHub, purgeUrl, purgeHeader, passwordCost, host, metricsToken, webhooksToPrivateAddresses, trustedProxies, ninjsSchemas);
     }
 
     private static String stripSlash(String url) {

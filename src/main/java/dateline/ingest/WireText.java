@@ -1,0 +1,85 @@
+package dateline.ingest;
+
+import dateline.content.BodySanitizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+
+/** Helpers the format readers share: plain text to paragraphs, HTML through the editor's policy, agency times. */
+final class WireText {
+    private static final Pattern BLANK_LINES = Pattern.compile("\\r?\\n\\s*\\r?\\n");
+
+    private WireText() {
+    }
+
+    /** Plain text as HTML paragraphs: blank lines part paragraphs, single line breaks are spaces. */
+    static String paragraphs(String text) {
+        StringBuilder html = new StringBuilder();
+        for (String para : BLANK_LINES.split(text.strip())) {
+            String line = para.strip().replaceAll("\\s+", " ");
+            if (!line.isEmpty()) {
+                html.append("<p>").append(Entities.escape(line)).append("</p>");
+            }
+        }
+        return html.toString();
+    }
+
+    /** Agency HTML through the same policy as the desk's editor. */
+    static String sanitize(String html) {
+        return BodySanitizer.sanitize(html);
+    }
+
+    /** The text of some HTML, for the queue's search and for a standfirst. */
+    static String plain(String html) {
+        return html == null || html.isEmpty() ? "" : Jsoup.parse(html).text();
+    }
+
+    /** The first paragraph's text of a body, for a story's standfirst. */
+    static String firstParagraph(String html) {
+        var p = Jsoup.parseBodyFragment(html).selectFirst("p");
+        return p == null ? "" : p.text();
+    }
+
+    /**
+     * A time as agencies write it: ISO 8601 with an offset (with or without the colon), a UTC "Z", or a
+     * date alone (midnight UTC). Anything else is null and a warning naming the field.
+     */
+    static Instant time(String value, String field, List<String> warnings) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the near-misses below
+        }
+        try {
+            // "+0100" (no colon) is common in agency feeds
+            if (v.matches(".*[+-]\\d{4}$")) {
+                return OffsetDateTime.parse(v.substring(0, v.length() - 2) + ":" + v.substring(v.length() - 2)).toInstant();
+            }
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?")) {
+                warnings.add(field + " \"" + v + "\" has no time zone: read as UTC");
+                return java.time.LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+            }
+            if (v.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the warning
+        }
+        warnings.add(field + " \"" + shorten(v) + "\" is not a date and time: ignored");
+        return null;
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "…";
+    }
+}
