@@ -27,6 +27,7 @@ import dateline.desk.LoginLimiter;
 import dateline.desk.Role;
 import dateline.desk.Sessions;
 import dateline.desk.StoryRoutes;
+import dateline.desk.WireDesk;
 import dateline.platform.ClientAddress;
 import dateline.platform.Config;
 import dateline.platform.Database;
@@ -138,7 +139,7 @@ public final class Dateline implements AutoCloseable {
 
     /** The parts tests and tools reach into. */
     public record Parts(Core core, SearchIndex search, Searcher searcher, RelatedStories related, ViewCounter views, TrendingJob trendingJob,
-                        TrendingList trending, PageCache pages, DeskRoutes desk) {
+                        TrendingList trending, PageCache pages, DeskRoutes desk, WirePoller poller) {
         public Database db() {
             return core.db();
         }
@@ -252,12 +253,14 @@ public final class Dateline implements AutoCloseable {
         Sessions sessions = new Sessions(db, accounts, clock);
         DeskAssets deskAssets = new DeskAssets(assets);
         StoryRoutes stories = new StoryRoutes(articles, core.revisions(), content, taxonomy, images, new Presence(db, clock), accounts, templates, config, deskAssets,
-                articlePages::preview, clock);
+                articlePages::preview, clock, core.wire().stories());
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, core.revisions(), content, settings, taxonomy, templates,
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
-                new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients);
+                new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients,
+                new WireDesk(core.wire().queue(), core.wire().sources(), core.wire().stories(), core.wire().formats(), core.apiKeys(), articles,
+                        taxonomy, templates, config.zone(), clock));
         IngestRoutes push = new IngestRoutes(core.wire().sources(), core.wire().queue(), core.apiKeys());
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),
@@ -309,11 +312,11 @@ public final class Dateline implements AutoCloseable {
         JobRunner webhookJobs = new JobRunner();
         webhookJobs.every("webhooks", Duration.ofSeconds(2), core.webhooks());
         // Agency copy is polled on a thread of its own: a slow agency server holds up nothing else.
-        WirePoller poller = new WirePoller(core.wire().sources(), core.wire().queue());
+        WirePoller poller = new WirePoller(core.wire().sources(), core.wire().queue(), WirePoller.TIMEOUT);
         metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
-        Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk);
+        Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk, poller);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
                 List.of(renditions, search, memory), poller); // renditions before the caches that hold them
     }

@@ -10,6 +10,8 @@ import dateline.content.SiteArchive;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.ValidationFailed;
+import dateline.platform.ValidationErrors;
+import dateline.ingest.WireSources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,6 +53,15 @@ public final class Main {
               user add --email EMAIL --name NAME --role ROLE
                                    make a desk account (contributor, editor or admin);
                                    the password is read from standard input
+              source add --name NAME --kind folder --path DIR [--format F] [--agency NAME]
+                             [--section SLUG] [--auto-publish]
+              source add --name NAME --kind http --url URL [--every SECONDS]
+                             [--header 'Name: value'] [--format F] [--agency NAME] [--section SLUG] [--auto-publish]
+              source add --name NAME --kind push [--format F] [--agency NAME] [--section SLUG] [--auto-publish]
+                                   add a wire source (formats: auto, ninjs, newsml-g2, iptc7901, rss);
+                                   a push source prints its ingest key once
+              source list          one line per source: name, kind, state, items received, refused
+              source disable NAME  stop a source (source enable NAME starts it again)
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -77,6 +88,7 @@ public final class Main {
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
             case "user" -> 8;
+            case "source" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(3, args.size()) : args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             default -> -1;
         };
         if (expectedArgs < 0 || (!args.isEmpty() && args.size() != expectedArgs)) {
@@ -103,6 +115,7 @@ public final class Main {
             case "webhook" -> withDatabase(config, stderr, core -> webhook(core.webhooks(), args, stdout));
             case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
+            case "source" -> withDatabase(config, stderr, core -> source(core, args, stdout, stderr));
             default -> throw new IllegalStateException(command);
         };
     }
@@ -211,6 +224,58 @@ public final class Main {
             default -> throw new BadRequest("webhook takes add, list or log, not '" + args.get(1) + "'.");
         }
     }
+
+    /** {@code source add|list|disable|enable}: wire sources, safe while the site serves (it picks up changes within a second). */
+    private static void source(Dateline.Core core, List<String> args, PrintStream stdout, PrintStream stderr) {
+        WireSources sources = core.wire().sources();
+        switch (args.get(1)) {
+            case "add" -> {
+                Map<String, String> options = new HashMap<>();
+                boolean autoPublish = false;
+                for (int i = 2; i < args.size(); i++) {
+                    String option = args.get(i);
+                    if (option.equals("--auto-publish")) {
+                        autoPublish = true;
+                    } else if (SOURCE_OPTIONS.contains(option) && i + 1 < args.size()) {
+                        options.put(option, args.get(++i));
+                    } else {
+                        throw new BadRequest("source add does not take '" + option + "'" + (SOURCE_OPTIONS.contains(option) ? " without a value" : "")
+                                + "; see dateline help.");
+                    }
+                }
+                Integer every = null;
+                if (options.containsKey("--every")) {
+                    try {
+                        every = Integer.valueOf(options.get("--every"));
+                    } catch (NumberFormatException e) {
+                        throw new BadRequest("--every takes a number of seconds, not '" + options.get("--every") + "'.");
+                    }
+                }
+                WireSources.Source added;
+                try {
+                    added = sources.add(new WireSources.NewSource(options.get("--name"), options.get("--kind"), options.get("--url"), options.get("--path"),
+                            every, options.get("--header"), options.get("--format"), options.get("--agency"), options.get("--section"), autoPublish));
+                } catch (ValidationFailed e) {
+                    throw new BadRequest("The source was not added: " + ValidationErrors.allMessages(e.errors().asMap()));
+                }
+                stdout.println("added " + added.kind().value() + " source " + added.name());
+                if (added.kind() == WireSources.Kind.PUSH) {
+                    stdout.println(core.apiKeys().create("push to " + added.name(), ApiKeys.ingestScope(added.id())));
+                }
+            }
+            case "list" -> sources.list().forEach(s -> stdout.println(s.name() + "\t" + s.kind().value() + "\t" + s.state() + "\t" + s.received()
+                    + "\t" + s.refused()));
+            case "disable", "enable" -> {
+                if (!sources.setEnabled(args.get(2), args.get(1).equals("enable"))) {
+                    throw new NotFound("There is no source called '" + args.get(2) + "'.");
+                }
+                stdout.println(args.get(1) + "d " + args.get(2));
+            }
+            default -> throw new BadRequest("source takes add, list, disable or enable, not '" + args.get(1) + "'.");
+        }
+    }
+
+    private static final Set<String> SOURCE_OPTIONS = Set.of("--name", "--kind", "--url", "--path", "--every", "--header", "--format", "--agency", "--section");
 
     private static int serve(Config config) {
         Dateline app = Dateline.create(config, Clock.systemUTC()).start();

@@ -43,6 +43,11 @@ public record Article(
         return firstPublishedAt != null;
     }
 
+    /** Copy from a news agency (or another outside source), credited to it wherever the story goes. */
+    public boolean isAgencyCopy() {
+        return !source.equalsIgnoreCase("staff");
+    }
+
     public boolean isRightToLeft() {
         String primary = language.split("-")[0];
         return switch (primary) {

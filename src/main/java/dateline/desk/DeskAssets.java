@@ -35,6 +35,7 @@ public final class DeskAssets {
     private final String editorScriptPath;
     private final String importMap;
     private final String editorCssPath;
+    private final String wireScriptPath;
     private final String contentSecurityPolicy;
 
     /** Registers the WebJars' files with the site's static assets, which serve them under content-hashed addresses. */
@@ -49,9 +50,15 @@ public final class DeskAssets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        wireScriptPath = assets.addResource("desk-wire", "js", "text/javascript; charset=utf-8", "/static/desk-wire.js");
         editorCssPath = assets.addResource("prosemirror", "css", "text/css; charset=utf-8", webJarFile("prosemirror-view", "style/prosemirror.css"));
         contentSecurityPolicy = WebServer.SECURITY_HEADERS.get("Content-Security-Policy")
                 .replace("script-src 'self'", "script-src 'self' '" + sha256(importMap) + "'");
+    }
+
+    /** The wire queue's script: new arrivals without reloading, and keys to move through the list. */
+    public String wireScriptPath() {
+        return wireScriptPath;
     }
 
     private static String webJarFile(String webJar, String file) {

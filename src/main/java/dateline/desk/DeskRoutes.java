@@ -73,12 +73,14 @@ public final class DeskRoutes {
     private final FrontPageDesk front;
     private final AdminPages admin;
     private final ClientAddress clients;
+    private final WireDesk wire;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
                       DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin,
-                      ClientAddress clients) {
+                      ClientAddress clients, WireDesk wire) {
+        this.wire = wire;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -115,6 +117,7 @@ public final class DeskRoutes {
         all.addAll(library.routes());
         all.addAll(front.routes());
         all.addAll(admin.routes());
+        all.addAll(wire.routes());
         return all;
     }
 

@@ -7,6 +7,7 @@ import dateline.content.Image;
 import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Section;
+import dateline.ingest.WireStories;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
                         List<String> openBy, List<Article> picks, List<Image> imageChoices, String imageQuery,
                         RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
-                        List<String> frontPage) {
+                        List<String> frontPage, WireStories.Flag wire) {
 
     public String display(java.time.Instant at) {
         return Times.display(at, zone);

@@ -1,5 +1,6 @@
 package dateline.desk;
 
+import dateline.ingest.WireStories;
 import dateline.platform.WebServer;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
@@ -62,6 +63,7 @@ public final class StoryRoutes {
     private final DeskAssets assets;
     private final BiFunction<Article, Instant, byte[]> previews;
     private final Clock clock;
+    private final WireStories wire;
     /** When each person last autosaved each story (bounded; the page autosaves at most every 15 s). */
     private final Cache<String, Instant> lastAutosave = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
     /** The shortest time between two autosaves of one story by one person that the server takes. */
@@ -73,7 +75,8 @@ public final class StoryRoutes {
      */
     public StoryRoutes(ArticleRepository articles, RevisionRepository revisions, ContentService content, TaxonomyRepository taxonomy,
                 ImageRepository images, Presence presence, Accounts accounts, Templates templates, Config config, DeskAssets assets,
-                BiFunction<Article, Instant, byte[]> previews, Clock clock) {
+                BiFunction<Article, Instant, byte[]> previews, Clock clock, WireStories wire) {
+        this.wire = wire;
         this.articles = articles;
         this.revisions = revisions;
         this.content = content;
@@ -116,7 +119,7 @@ public final class StoryRoutes {
                 session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
                 imageQuery, stored == null || stored.status() != Status.DRAFT ? null
                         : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone(),
-                Names.of(accounts.all()), articles.frontPageIds());
+                Names.of(accounts.all()), articles.frontPageIds(), stored == null ? null : wire.flag(stored.id()).orElse(null));
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 

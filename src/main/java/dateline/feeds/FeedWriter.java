@@ -88,6 +88,11 @@ public final class FeedWriter {
                     w.writeCharacters(author.name());
                     w.writeEndElement();
                 }
+                if (a.isAgencyCopy()) {
+                    w.writeStartElement(DC, "creator");
+                    w.writeCharacters(a.source());
+                    w.writeEndElement();
+                }
                 element(w, "category", a.section().name());
                 for (Tag tag : a.tags()) {
                     element(w, "category", tag.name());
@@ -156,6 +161,11 @@ public final class FeedWriter {
                     element(w, "name", author.name());
                     w.writeEndElement();
                 }
+                if (a.isAgencyCopy()) {
+                    w.writeStartElement(ATOM, "author");
+                    element(w, "name", a.source());
+                    w.writeEndElement();
+                }
                 w.writeEmptyElement(ATOM, "category");
                 w.writeAttribute("term", a.section().name());
                 for (Tag tag : a.tags()) {
@@ -209,9 +219,12 @@ public final class FeedWriter {
             if (a.updatedAt() != null) {
                 item.put("date_modified", iso(a.updatedAt()));
             }
-            if (!a.authors().isEmpty()) {
+            if (!a.authors().isEmpty() || a.isAgencyCopy()) {
                 ArrayNode authors = item.putArray("authors");
                 a.authors().forEach(au -> authors.addObject().put("name", au.name()).put("url", siteUrl + "/author/" + au.slug()));
+                if (a.isAgencyCopy()) {
+                    authors.addObject().put("name", a.source());
+                }
             }
             ArrayNode tags = item.putArray("tags");
             tags.add(a.section().name());

@@ -5,6 +5,10 @@ import dateline.ingest.WireSources.Kind;
 import dateline.ingest.WireSources.Source;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,20 +40,24 @@ public final class WirePoller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WirePoller.class);
     /** How long a claimed poll may take before another node may take the source again. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** How long one HTTP poll may take, answer and body together. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** Files read per transaction from a folder: a burst of thousands is stored in batches. */
     static final int BATCH = 200;
 
     private final WireSources sources;
     private final WireQueue queue;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final Duration timeout;
+    private final HttpClient http;
     /** Sizes and times of files seen in each folder at the last look: a file is read once they stop changing. */
     private final Map<Path, long[]> seen = new HashMap<>();
     private ScheduledExecutorService executor;
 
-    public WirePoller(WireSources sources, WireQueue queue) {
+    public WirePoller(WireSources sources, WireQueue queue, Duration timeout) {
         this.sources = sources;
         this.queue = queue;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public void start(Duration tick) {
@@ -61,8 +69,11 @@ public final class WirePoller implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::tick, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Polls every due source once (what the thread does each tick; tests call it directly). */
-    public void tick() {
+    /**
+     * Polls every due source once: what the thread does each tick. Tests call it too; a call waits for a
+     * tick under way, so when it returns every source that was due has been polled.
+     */
+    public synchronized void tick() {
         try {
             for (Source s : sources.due()) {
                 if (sources.claim(s, LEASE)) {
@@ -82,7 +93,7 @@ public final class WirePoller implements AutoCloseable {
                 pollHttp(s);
             }
         } catch (IOException | RuntimeException e) {
-            String error = e instanceof HttpTimeoutException ? "no answer within " + TIMEOUT.toSeconds() + " s" : describe(e);
+            String error = e instanceof HttpTimeoutException ? "no answer within " + timeout.toSeconds() + " s" : describe(e);
             Duration backoff = sources.failed(s, error);
             log.warn("wire source={} failed: {} (next try in {} s)", s.name(), error, backoff.toSeconds());
         } catch (InterruptedException e) {
@@ -97,7 +108,8 @@ public final class WirePoller implements AutoCloseable {
     // ---- HTTP
 
     private void pollHttp(Source s) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url())).timeout(TIMEOUT).GET()
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.url())).timeout(timeout).GET()
                 .header("User-Agent", "Dateline wire ingest").header("Accept", "*/*");
         if (s.etag() != null) {
             request.header("If-None-Match", s.etag());
@@ -118,7 +130,7 @@ public final class WirePoller implements AutoCloseable {
             if (response.statusCode() != 200) {
                 throw new IOException("the server answered " + response.statusCode());
             }
-            byte[] bytes = readLimited(body);
+            byte[] bytes = readBefore(body, deadline);
             if (bytes != null) {
                 try {
                     queue.receive(s, new Document(s.url(), bytes));
@@ -132,11 +144,34 @@ public final class WirePoller implements AutoCloseable {
         sources.succeeded(s, response.headers().firstValue("ETag").orElse(null), response.headers().firstValue("Last-Modified").orElse(null));
     }
 
-    /** The whole body, or null once it passes the size limit (the rest is not read). */
-    private static byte[] readLimited(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(WireFormats.MAX_BYTES + 1);
-        return bytes.length > WireFormats.MAX_BYTES ? null : bytes;
+    /**
+     * The whole body, or null once it passes the size limit (the rest is not read). A body that trickles
+     * in past the poll's deadline is given up on (the request's own timeout covers only the headers).
+     */
+    private static byte[] readBefore(InputStream in, long deadline) throws IOException, InterruptedException {
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                byte[] bytes = in.readNBytes(WireFormats.MAX_BYTES + 1);
+                return bytes.length > WireFormats.MAX_BYTES ? null : bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, READERS);
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            in.close(); // ends the read under way
+            throw new HttpTimeoutException("the body did not arrive in time");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        }
     }
+
+    private static final java.util.concurrent.ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "dateline-ingest-read");
+        t.setDaemon(true);
+        return t;
+    });
 
     // ---- drop folder
 

@@ -266,7 +266,7 @@ public final class WireQueue {
             binds.add(new Object[] {"urgency", f.urgencyAtMost()});
         }
         if (present(f.subject())) {
-            where.append(" AND i.subjects LIKE :subject ESCAPE '\\'");
+            where.append(" AND i.subjects LIKE :subject ESCAPE '!'");
             binds.add(new Object[] {"subject", "%" + like(f.subject().strip().toLowerCase(Locale.ROOT)) + "%"});
         }
         if (present(f.language())) {
@@ -282,7 +282,7 @@ public final class WireQueue {
             int n = 0;
             for (String word : f.text().toLowerCase(Locale.ROOT).split("\\s+")) {
                 if (!word.isBlank() && n < 8) {
-                    where.append(" AND i.search_text LIKE :w").append(n).append(" ESCAPE '\\'");
+                    where.append(" AND i.search_text LIKE :w").append(n).append(" ESCAPE '!'");
                     binds.add(new Object[] {"w" + n, "%" + like(word) + "%"});
                     n++;
                 }
@@ -361,7 +361,7 @@ public final class WireQueue {
     }
 
     private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static String hash(String s) {

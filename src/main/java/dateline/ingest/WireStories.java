@@ -37,7 +37,8 @@ public final class WireStories {
     private static final int MAX_TAGS = 10;
 
     /** A story's link to the item it was made from, as the desk shows it on the story. */
-    public record Flag(String itemId, String agency, int storyItemVersion, int itemVersion, PubStatus status, Instant embargoUntil) {
+    public record Flag(String itemId, String agency, int storyItemVersion, int itemVersion, PubStatus status, Instant embargoUntil,
+                       boolean underEmbargo) {
         /** The agency sent a later version than the story shows. */
         public boolean newerVersion() {
             return itemVersion > storyItemVersion;
@@ -178,6 +179,8 @@ public final class WireStories {
                 FROM wire_stories w JOIN wire_items i ON i.id = w.item_id JOIN wire_sources s ON s.id = i.source_id
                 WHERE w.article_id = :id ORDER BY w.made_at DESC""").bind("id", articleId)
                 .map((rs, ctx) -> new Flag(rs.getString("item_id"), rs.getString("agency"), rs.getInt("item_version"), rs.getInt("version"),
-                        PubStatus.parse(rs.getString("pub_status")), WireSources.instant(rs, "embargo_until"))).findFirst());
+                        PubStatus.parse(rs.getString("pub_status")), WireSources.instant(rs, "embargo_until"),
+                        WireSources.instant(rs, "embargo_until") != null && clock.instant().isBefore(WireSources.instant(rs, "embargo_until"))))
+                .findFirst());
     }
 }

@@ -12,7 +12,7 @@ public record ArticlePage(Chrome chrome, Article article, List<Article> readMore
     }
 
     public boolean isAgencyCopy() {
-        return !article.source().equalsIgnoreCase("staff");
+        return article.isAgencyCopy();
     }
 
     /** The language the page frame is written in, where it differs from the story's. */

@@ -51,6 +51,9 @@ final class NewsArticleJsonLd {
         if (a.authors().isEmpty()) {
             authors.addObject().put("@type", "Organization").put("name", a.source());
         }
+        if (a.isAgencyCopy()) {
+            ld.putObject("sourceOrganization").put("@type", "NewsMediaOrganization").put("name", a.source());
+        }
         ObjectNode publisher = ld.putObject("publisher");
         publisher.put("@type", "NewsMediaOrganization").put("name", c.siteName()).put("url", c.siteUrl() + "/");
         publisher.putObject("logo").put("@type", "ImageObject").put("url", c.siteUrl() + c.assets().logoPath())
