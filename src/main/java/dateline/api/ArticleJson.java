@@ -86,25 +86,29 @@ final class ArticleJson {
         return JSON.createObjectNode().put("id", t.id()).put("slug", t.slug()).put("name", t.name()).put("url", siteUrl + "/tag/" + t.slug());
     }
 
-    /** The story as IPTC ninjs 3.0: the news agencies' JSON for a news item. */
+    /** IPTC ninjs, the news agencies' JSON for a news item, in the version whose schema the document names. */
+    static final String NINJS_VERSION = "3.1";
+
+    /** The story as IPTC ninjs 3.1 (camelCase property names; valid against IPTC's schema of that version). */
     ObjectNode ninjs(Article a) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("$schema", "http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json");
+        o.putObject("standard").put("name", "ninjs").put("version", NINJS_VERSION)
+                .put("schema", "http://www.iptc.org/std/ninjs/ninjs-schema_" + NINJS_VERSION + ".json");
         o.put("uri", siteUrl + articlePath.apply(a));
         o.put("type", "text");
-        o.put("representationtype", "full");
+        o.put("representationType", "full");
         o.put("profile", "dateline-article");
         o.put("version", Integer.toString(a.version()));
-        o.put("firstcreated", iso(a.createdAt()));
-        o.put("contentcreated", iso(a.firstPublishedAt()));
-        o.put("versioncreated", iso(a.updatedAt() != null ? a.updatedAt() : a.firstPublishedAt()));
-        o.put("pubstatus", "usable");
+        o.put("firstCreated", iso(a.createdAt()));
+        o.put("contentCreated", iso(a.firstPublishedAt()));
+        o.put("versionCreated", iso(a.updatedAt() != null ? a.updatedAt() : a.firstPublishedAt()));
+        o.put("pubStatus", "usable");
         o.put("language", a.language());
         o.putArray("headlines").addObject().put("role", "main").put("value", a.headline());
         if (!a.standfirst().isEmpty()) {
-            o.putArray("descriptions").addObject().put("role", "summary").put("contenttype", "text/plain").put("value", a.standfirst());
+            o.putArray("descriptions").addObject().put("role", "summary").put("contentType", "text/plain").put("value", a.standfirst());
         }
-        o.putArray("bodies").addObject().put("role", "main").put("contenttype", "text/html").put("value", a.bodyHtml());
+        o.putArray("bodies").addObject().put("role", "main").put("contentType", "text/html").put("value", a.bodyHtml());
         ArrayNode by = o.putArray("people");
         a.authors().forEach(au -> by.addObject().put("name", au.name()).put("rel", "author").put("uri", siteUrl + "/author/" + au.slug()));
         if (!a.authors().isEmpty()) {
@@ -114,10 +118,10 @@ final class ArticleJson {
         a.tags().forEach(t -> subjects.addObject().put("name", t.name()).put("uri", siteUrl + "/tag/" + t.slug()));
         o.putArray("genres").addObject().put("name", a.section().name()).put("uri", siteUrl + "/" + a.section().slug());
         if (!a.datelinePlace().isEmpty()) {
-            o.putArray("places").addObject().put("name", a.datelinePlace()).put("rel", "dateline");
+            o.put("located", a.datelinePlace());
         }
-        if (!a.source().equalsIgnoreCase("staff")) {
-            o.putArray("infosources").addObject().put("name", a.source()).put("role", "originator");
+        if (a.isAgencyCopy()) {
+            o.putArray("infoSources").addObject().put("name", a.source()).put("role", "originator");
         }
         if (a.leadImage() != null) {
             ObjectNode picture = o.putArray("associations").addObject();
@@ -126,10 +130,10 @@ final class ArticleJson {
             picture.put("type", "picture");
             picture.putArray("headlines").addObject().put("value", a.leadImage().caption());
             picture.putArray("descriptions").addObject().put("role", "alternative").put("value", a.leadImage().altText());
-            picture.put("copyrightnotice", a.leadImage().credit());
+            picture.put("copyrightNotice", a.leadImage().credit());
             ArrayNode renditions = picture.putArray("renditions");
             renditions.addObject().put("name", "original").put("href", siteUrl + a.leadImage().path())
-                    .put("contenttype", a.leadImage().contentType()).put("width", a.leadImage().width()).put("height", a.leadImage().height());
+                    .put("contentType", a.leadImage().contentType()).put("width", a.leadImage().width()).put("height", a.leadImage().height());
         }
         return o;
     }

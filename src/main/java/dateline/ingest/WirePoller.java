@@ -239,6 +239,11 @@ public final class WirePoller implements AutoCloseable {
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS); // a poll under way is interrupted; its file moves finish or roll forward next time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
