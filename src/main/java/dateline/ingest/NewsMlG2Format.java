@@ -149,7 +149,7 @@ public final class NewsMlG2Format implements WireFormat {
             }
         }
         List<String> refs = new ArrayList<>();
-        for (Element ref : descendants(item, "itemRef")) {
+        for (Element ref : item.getLocalName().equals("packageItem") ? descendants(item, "itemRef") : List.<Element>of()) {
             String id = ref.getAttribute("residref").strip();
             if (!id.isEmpty()) {
                 refs.add(id);
@@ -213,9 +213,10 @@ public final class NewsMlG2Format implements WireFormat {
             }
         }
         // XML indentation is not text: runs of white space are one space, and none at the edges of blocks
-        return BLOCK_EDGES.matcher(out.toString().replaceAll("\\s+", " ")).replaceAll("$1").strip();
+        return BLOCK_EDGES.matcher(WHITESPACE.matcher(out).replaceAll(" ")).replaceAll("$1").strip();
     }
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern BLOCK_EDGES =
             java.util.regex.Pattern.compile("\\s*(</?(?:p|h2|div|ul|ol|li|table|thead|tbody|tr|td|th|blockquote|figure|figcaption)\\b[^>]*>)\\s*");
 
@@ -263,7 +264,7 @@ public final class NewsMlG2Format implements WireFormat {
     }
 
     private static String text(Element e) {
-        return e == null ? "" : e.getTextContent().strip().replaceAll("\\s+", " ");
+        return e == null ? "" : WHITESPACE.matcher(e.getTextContent().strip()).replaceAll(" ");
     }
 
     private static String joined(List<Element> elements) {

@@ -30,9 +30,11 @@ public final class NinjsSchemas {
     private final Path folder;
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final List<String> versions;
 
     private NinjsSchemas(Path folder) {
         this.folder = folder;
+        this.versions = listVersions(folder);
         // Formats ("uri", "date-time") are annotations, as IPTC's own validation treats them: an agency's
         // odd date is warned about by the reader itself, where it is used.
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(this::local)
@@ -64,6 +66,10 @@ public final class NinjsSchemas {
      * Schema draft 3, which no maintained validator reads: 1.0 documents are checked against 1.1.
      */
     List<String> versions() {
+        return versions;
+    }
+
+    private static List<String> listVersions(Path folder) {
         try (var files = Files.list(folder)) {
             return files.filter(NinjsSchemas::usable).map(f -> FILE.matcher(f.getFileName().toString())).filter(Matcher::matches)
                     .map(m -> m.group(1)).sorted().toList();

@@ -40,24 +40,40 @@ final class SafeXml {
         }
     }
 
-    static Document parse(byte[] bytes, String what) throws Refused {
+    /** A builder per thread: making one costs more than parsing a news item with it. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SafeXml::builder);
+
+    private static DocumentBuilder builder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
+            builder.setErrorHandler(STRICT);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
+    /** Every error stops the parse with its line and column; warnings are ignored. */
+    private static final ErrorHandler STRICT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
 
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
+    static Document parse(byte[] bytes, String what) throws Refused {
+        DocumentBuilder builder = BUILDERS.get();
+        builder.setErrorHandler(STRICT); // reset() forgets it
+        try {
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
@@ -65,8 +81,10 @@ final class SafeXml {
                 return refuse(what + " declares a DOCTYPE (line " + e.getLineNumber() + "): refused, as entities could read files or expand without end");
             }
             return refuse(what + " is not well-formed XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + message);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
+        } catch (SAXException | IOException e) {
             return refuse(what + " could not be read as XML: " + e.getMessage());
+        } finally {
+            builder.reset();
         }
     }
 

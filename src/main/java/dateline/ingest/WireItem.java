@@ -71,7 +71,9 @@ public record WireItem(String guid, Integer version, String type, String headlin
         return !headline.isEmpty() ? headline : !slugline.isEmpty() ? slugline : guid;
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s{2,}|[\\t\\n\\r\\f\\x0B]");
+
     private static String text(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : SPACES.matcher(s.strip()).replaceAll(" ");
     }
 }

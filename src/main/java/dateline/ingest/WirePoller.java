@@ -183,7 +183,7 @@ public final class WirePoller implements AutoCloseable {
         Path done = Files.createDirectories(folder.resolve("done"));
         Path failed = Files.createDirectories(folder.resolve("failed"));
         List<Path> stable = new ArrayList<>();
-        List<Path> present = new ArrayList<>();
+        java.util.Set<Path> present = new java.util.HashSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -126,19 +127,30 @@ public final class WireQueue {
 
     private List<Stored> store(Source source, List<List<WireItem>> documents) {
         List<Stored> stored = db.jdbi().inTransaction(h -> {
+            List<WireItem> all = documents.stream().flatMap(List::stream).toList();
+            // Items the queue has never seen (the bulk of a busy wire) are inserted as one batch; the rest
+            // (new versions, repeats) go one by one, as each depends on what is stored.
+            java.util.Set<String> known = knownGuids(h, source.id(), all);
+            java.util.Set<String> inThisBatch = new java.util.HashSet<>();
+            NewItems fresh = new NewItems(h, source, clock.millis());
             List<Stored> out = new ArrayList<>();
-            for (List<WireItem> items : documents) {
-                for (WireItem item : items) {
+            for (WireItem item : all) {
+                if (!known.contains(item.guid()) && inThisBatch.add(item.guid())) {
+                    out.add(fresh.add(item));
+                } else {
+                    fresh.flush(); // the one-by-one path reads what the batch wrote
                     out.add(store(h, source, item));
                 }
-                sources.countReceived(h, source.id(), items.size());
             }
+            fresh.flush();
+            sources.countReceived(h, source.id(), all.size());
             return out;
         });
         WireStories follower = stories;
         if (follower != null) {
             for (Stored s : stored) {
-                if (s.outcome() == Outcome.NEW || s.outcome() == Outcome.UPDATED) {
+                // a new item matters only to a wire-to-web source; a new version to the stories made from it
+                if (s.outcome() == Outcome.UPDATED || s.outcome() == Outcome.NEW && source.autoPublish()) {
                     follower.follow(s.id(), source);
                 }
             }
@@ -146,9 +158,95 @@ public final class WireQueue {
         return stored;
     }
 
+    private static final String INSERT_ITEM = """
+            INSERT INTO wire_items (id, source_id, guid, version, content_hash, format, item_type, headline, slugline, byline, dateline,
+                language, urgency, pub_status, embargo_until, version_created, first_created, document, search_text, subjects,
+                first_received, received_at, ignored)
+            VALUES (:id, :source, :guid, :version, :hash, :format, :type, :headline, :slugline, :byline, :dateline, :language,
+                :urgency, :status, :embargo, :versionCreated, :firstCreated, :document, :search, :subjects, :now, :now, 0)""";
+    private static final String INSERT_VERSION = "INSERT INTO wire_versions (item_id, version, received_at, document) VALUES (:id, :version, :now, :document)";
+
+    /** The guids of these items the source already has in the queue. */
+    private static java.util.Set<String> knownGuids(Handle h, String sourceId, List<WireItem> items) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<String> guids = items.stream().map(WireItem::guid).distinct().toList();
+        for (int from = 0; from < guids.size(); from += 500) {
+            known.addAll(h.createQuery("SELECT guid FROM wire_items WHERE source_id = :source AND guid IN (<guids>)").bind("source", sourceId)
+                    .bindList("guids", guids.subList(from, Math.min(guids.size(), from + 500))).mapTo(String.class).list());
+        }
+        return known;
+    }
+
+    /**
+     * New items and their first versions, written as two JDBC batches: a burst of thousands of items costs
+     * two prepared statements, not two per item.
+     */
+    private static final class NewItems {
+        private static final String ITEMS = """
+                INSERT INTO wire_items (id, source_id, guid, version, content_hash, format, item_type, headline, slugline, byline, dateline,
+                    language, urgency, pub_status, embargo_until, version_created, first_created, document, search_text, subjects,
+                    first_received, received_at, ignored)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+        private static final String VERSIONS = "INSERT INTO wire_versions (item_id, version, received_at, document) VALUES (?, ?, ?, ?)";
+
+        private final Handle h;
+        private final Source source;
+        private final long now;
+        private java.sql.PreparedStatement items;
+        private java.sql.PreparedStatement versions;
+
+        NewItems(Handle h, Source source, long now) {
+            this.h = h;
+            this.source = source;
+            this.now = now;
+        }
+
+        Stored add(WireItem item) {
+            String document = json(item);
+            String id = Ids.newId();
+            int version = item.version() == null ? 1 : item.version();
+            try {
+                if (items == null) {
+                    items = h.getConnection().prepareStatement(ITEMS);
+                    versions = h.getConnection().prepareStatement(VERSIONS);
+                }
+                Map<String, Object> c = columns(item, version, contentHash(item, document), document);
+                Object[] values = {id, source.id(), item.guid(), version, c.get("hash"), source.format(), c.get("type"), c.get("headline"),
+                        c.get("slugline"), c.get("byline"), c.get("dateline"), c.get("language"), c.get("urgency"), c.get("status"), c.get("embargo"),
+                        c.get("versionCreated"), c.get("firstCreated"), document, c.get("search"), c.get("subjects"), now, now};
+                for (int i = 0; i < values.length; i++) {
+                    items.setObject(i + 1, values[i]);
+                }
+                items.addBatch();
+                versions.setString(1, id);
+                versions.setInt(2, version);
+                versions.setLong(3, now);
+                versions.setString(4, document);
+                versions.addBatch();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not queue a wire item: " + e.getMessage(), e);
+            }
+            return new Stored(id, item.guid(), version, Outcome.NEW);
+        }
+
+        void flush() {
+            if (items != null) {
+                try (var i = items; var v = versions) {
+                    i.executeBatch();
+                    v.executeBatch();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("could not queue wire items: " + e.getMessage(), e);
+                } finally {
+                    items = null;
+                    versions = null;
+                }
+            }
+        }
+    }
+
     private Stored store(Handle h, Source source, WireItem item) {
         String document = json(item);
-        String hash = hash(json(item.withWarnings(List.of()))); // the same copy read with other warnings is the same copy
+        String hash = contentHash(item, document);
         long now = clock.millis();
         var existing = h.createQuery("SELECT id, version, content_hash, version_created FROM wire_items WHERE source_id = :source AND guid = :guid")
                 .bind("source", source.id()).bind("guid", item.guid())
@@ -157,12 +255,7 @@ public final class WireQueue {
         if (existing.isEmpty()) {
             String id = Ids.newId();
             int version = item.version() == null ? 1 : item.version();
-            h.createUpdate("""
-                    INSERT INTO wire_items (id, source_id, guid, version, content_hash, format, item_type, headline, slugline, byline, dateline,
-                        language, urgency, pub_status, embargo_until, version_created, first_created, document, search_text, subjects,
-                        first_received, received_at, ignored)
-                    VALUES (:id, :source, :guid, :version, :hash, :format, :type, :headline, :slugline, :byline, :dateline, :language,
-                        :urgency, :status, :embargo, :versionCreated, :firstCreated, :document, :search, :subjects, :now, :now, 0)""")
+            h.createUpdate(INSERT_ITEM)
                     .bind("id", id).bind("source", source.id()).bind("guid", item.guid()).bind("format", source.format())
                     .bindMap(columns(item, version, hash, document)).bind("now", now).execute();
             addVersion(h, id, version, now, document);
@@ -197,6 +290,11 @@ public final class WireQueue {
         return new Stored(id, item.guid(), version, Outcome.UPDATED);
     }
 
+    /** What tells copies apart: the item without its warnings (the same copy read with other warnings is the same copy). */
+    private static String contentHash(WireItem item, String document) {
+        return hash(item.warnings().isEmpty() ? document : json(item.withWarnings(List.of())));
+    }
+
     private Stored ignoredOrSame(Handle h, String id, int current, boolean same) {
         if (!same) {
             h.createUpdate("UPDATE wire_items SET ignored = ignored + 1 WHERE id = :id").bind("id", id).execute();
@@ -205,7 +303,7 @@ public final class WireQueue {
         return new Stored(id, guid, current, same ? Outcome.UNCHANGED : Outcome.IGNORED);
     }
 
-    private static java.util.Map<String, Object> columns(WireItem item, int version, String hash, String document) {
+    private static Map<String, Object> columns(WireItem item, int version, String hash, String document) {
         java.util.Map<String, Object> m = new java.util.HashMap<>();
         m.put("version", version);
         m.put("hash", hash);
@@ -237,7 +335,7 @@ public final class WireQueue {
     }
 
     private static void addVersion(Handle h, String id, int version, long now, String document) {
-        h.createUpdate("INSERT INTO wire_versions (item_id, version, received_at, document) VALUES (:id, :version, :now, :document)")
+        h.createUpdate(INSERT_VERSION)
                 .bind("id", id).bind("version", version).bind("now", now).bind("document", document).execute();
     }
 

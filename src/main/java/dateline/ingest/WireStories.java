@@ -128,7 +128,9 @@ public final class WireStories {
     /** The draft a story starts from: the copy's words, the source's section and agency, tags from subjects and keywords. */
     ArticleDraft draft(QueueItem queued, Source source) {
         WireItem item = queued.item();
+        // the standfirst is the agency's summary, else the first paragraph (then not repeated in the body)
         String standfirst = !item.description().isEmpty() ? item.description() : WireText.firstParagraph(item.bodyHtml());
+        String body = !item.description().isEmpty() || standfirst.isEmpty() ? item.bodyHtml() : WireText.withoutFirstParagraph(item.bodyHtml());
         Set<String> tags = new LinkedHashSet<>();
         item.subjects().stream().map(WireItem.Subject::name).filter(n -> !n.isBlank()).forEach(tags::add);
         tags.addAll(item.keywords());
@@ -136,7 +138,7 @@ public final class WireStories {
                 .limit(MAX_TAGS).toList();
         String sectionId = Optional.ofNullable(source.sectionId()).or(() -> taxonomy.sections().stream().findFirst().map(Section::id)).orElse(null);
         String language = item.language().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? item.language() : "en";
-        return new ArticleDraft(cut(item.title(), 300), cut(standfirst, 2000), item.bodyHtml(), cut(item.datelinePlace(), 200), sectionId,
+        return new ArticleDraft(cut(item.title(), 300), cut(standfirst, 2000), body, cut(item.datelinePlace(), 200), sectionId,
                 List.of(), tagNames, null, language, cut(source.agency(), 200), null);
     }
 

@@ -40,6 +40,16 @@ final class WireText {
         return html == null || html.isEmpty() ? "" : Jsoup.parse(html).text();
     }
 
+    /** The body without its first paragraph (which became the standfirst). */
+    static String withoutFirstParagraph(String html) {
+        var body = Jsoup.parseBodyFragment(html).body();
+        var p = body.selectFirst("p");
+        if (p != null) {
+            p.remove();
+        }
+        return body.html();
+    }
+
     /** The first paragraph's text of a body, for a story's standfirst. */
     static String firstParagraph(String html) {
         var p = Jsoup.parseBodyFragment(html).selectFirst("p");

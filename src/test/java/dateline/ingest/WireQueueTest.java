@@ -93,7 +93,7 @@ class WireQueueTest extends SiteTestCase {
         assertThat(story.status()).isEqualTo(Status.DRAFT);
         assertThat(story.headline()).isEqualTo("Polls close");
         assertThat(story.standfirst()).isEqualTo("Polls closed at eight.");
-        assertThat(story.bodyHtml()).contains("Counting began.");
+        assertThat(story.bodyHtml()).isEqualTo("<p>Counting began.</p>"); // the first paragraph became the standfirst, not repeated
         assertThat(story.source()).isEqualTo("Agence Test");
         assertThat(story.section().id()).isEqualTo(world.id());
         assertThat(story.tags()).extracting(t -> t.name()).contains("Elections");
