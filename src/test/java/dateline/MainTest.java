@@ -88,4 +88,24 @@ class MainTest {
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("url", "events");
     }
+
+    @Test
+    void wire_sources_are_added_listed_and_disabled_on_the_command_line() throws Exception {
+        Path drop = java.nio.file.Files.createDirectories(tempDir.resolve("drop"));
+        Run folder = run("", "source", "add", "--name", "dpa", "--kind", "folder", "--path", drop.toString(), "--format", "iptc7901", "--agency", "dpa");
+        assertThat(folder.status()).as(folder.err()).isZero();
+        assertThat(folder.out()).isEqualTo("added folder source dpa\n");
+        Run push = run("", "source", "add", "--name", "partner", "--kind", "push", "--agency", "Partner", "--auto-publish");
+        assertThat(push.status()).isZero();
+        assertThat(push.out()).startsWith("added push source partner\n").containsPattern("\ndl_[0-9a-f]{48}\n$");
+
+        Run bad = run("", "source", "add", "--name", "Bad Name", "--kind", "ftp", "--format", "docx");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("lowercase letters", "http, folder or push", "Choose a format");
+        assertThat(run("", "source", "add", "--name", "x", "--colour", "red").err()).contains("does not take '--colour'");
+
+        assertThat(run("", "source", "disable", "dpa").out()).isEqualTo("disabled dpa\n");
+        assertThat(run("", "source", "list").out()).isEqualTo("dpa\tfolder\tdisabled\t0\t0\npartner\tpush\tenabled\t0\t0\n");
+        assertThat(run("", "source", "disable", "nobody").status()).isEqualTo(1);
+    }
 }

@@ -85,6 +85,16 @@ class DeskRoutesTest {
         MATRIX.put("GET /desk/audit", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/settings", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/settings", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 303));
+        MATRIX.put("GET /desk/wire", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/wire/new-count", Map.of("anonymous", 303, "contributor", 400, "editor", 400, "admin", 400)); // no since
+        MATRIX.put("GET /desk/wire/{id}", Map.of("anonymous", 303, "contributor", 404, "editor", 404, "admin", 404)); // a story id is no wire item
+        MATRIX.put("POST /desk/wire/{id}/use", Map.of("anonymous", 403, "contributor", 404, "editor", 404, "admin", 404));
+        MATRIX.put("POST /desk/wire/{id}/publish", Map.of("anonymous", 403, "contributor", 403, "editor", 404, "admin", 404));
+        MATRIX.put("GET /desk/sources", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/sources", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // an empty form
+        MATRIX.put("GET /desk/sources/{name}", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 404));
+        MATRIX.put("POST /desk/sources/{name}/enable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
+        MATRIX.put("POST /desk/sources/{name}/disable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
     }
 
     @Test
@@ -93,7 +103,7 @@ class DeskRoutesTest {
                 .containsExactlyInAnyOrderElementsOf(site.app.parts().desk().routes().stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1");
+            String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1").replace("{name}", "no-such-source");
             for (var cell : row.getValue().entrySet()) {
                 DeskClient client = new DeskClient(site);
                 if (!cell.getKey().equals("anonymous")) {

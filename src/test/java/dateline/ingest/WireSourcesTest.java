@@ -215,4 +215,31 @@ class WireSourcesTest extends SiteTestCase {
         assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("not valid JSON");
         assertThat(site.postBody("/api/v1/ingest/nobody", "application/json", item, "Authorization", "Bearer " + ingestKey).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void with_two_nodes_polling_at_once_each_poll_runs_on_one_of_them() throws Exception {
+        Source s = httpSource();
+        site.app.parts().poller().close();
+        WirePoller otherNode = new WirePoller(wire.sources(), wire.queue(), Duration.ofSeconds(1));
+        for (int round = 0; round < 5; round++) {
+            site.clock.advance(Duration.ofHours(2));
+            int before = requests.get();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            Thread a = Thread.ofPlatform().start(() -> { await(start); poller.tick(); });
+            Thread b = Thread.ofPlatform().start(() -> { await(start); otherNode.tick(); });
+            start.countDown();
+            a.join();
+            b.join();
+            assertThat(requests.get() - before).as("polls in round " + round).isEqualTo(1);
+        }
+        assertThat(wire.sources().byId(s.id()).orElseThrow().received()).isEqualTo(1);
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
