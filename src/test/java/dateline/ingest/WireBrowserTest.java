@@ -41,7 +41,7 @@ class WireBrowserTest {
         browser = Chromium.start(tempDir.resolve("chromium"));
         site = TestSite.start(TestDatabase.SQLITE, tempDir);
         base = "http://localhost:" + site.app.port();
-        site.app.parts().accounts().create("eddie@example.org", "Eddie Editor", Role.EDITOR, PASSWORD, "test");
+        site.app.parts().accounts().create("eddie@example.org", "Eddie Editor", Role.ADMIN, PASSWORD, "test");
         site.givenSection("World");
     }
 
@@ -80,8 +80,11 @@ class WireBrowserTest {
         assertThat(browser.findElement(By.id("wire-show-new")).getText()).isEqualTo("1 new item: show it");
         Chromium.screenshot(browser, "wire-queue-new-item");
         browser.findElement(By.id("wire-show-new")).click();
-        waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("Bridge opens to traffic"))).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(By.linkText("Bridge opens to traffic")));
+        assertThat(Chromium.axeViolations(browser)).as("axe-core violations on the wire queue").isEmpty();
+        browser.findElement(By.linkText("Bridge opens to traffic")).click();
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form[action$='/use'] button")));
+        assertThat(Chromium.axeViolations(browser)).as("axe-core violations on a wire item").isEmpty();
         Chromium.screenshot(browser, "wire-item");
         browser.findElement(By.cssSelector("form[action$='/use'] button")).click();
 
@@ -98,5 +101,11 @@ class WireBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".source")).getText()).isEqualTo("Source: Apex News Agency");
         assertThat(browser.getPageSource()).contains("\"sourceOrganization\"").contains("Lisbon");
         Chromium.screenshot(browser, "wire-story-on-site");
+
+        for (String page : java.util.List.of("/desk/sources", "/desk/sources/apex")) {
+            browser.get(base + page);
+            assertThat(Chromium.axeViolations(browser)).as("axe-core violations on " + page).isEmpty();
+        }
+        Chromium.screenshot(browser, "wire-source");
     }
 }
