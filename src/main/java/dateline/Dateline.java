@@ -58,6 +58,8 @@ import dateline.site.FeedRoutes;
 import dateline.content.Urls;
 import dateline.site.CachedPageHandler;
 import dateline.site.MemoryViews;
+import dateline.site.LegacyRedirects;
+import dateline.content.LegacyPaths;
 import dateline.site.PageCache;
 import dateline.site.ReadStore;
 import dateline.site.SearchRoutes;
@@ -240,7 +242,8 @@ public final class Dateline implements AutoCloseable {
         StaticAssets assets = new StaticAssets();
         SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets);
         ImageRenditions renditions = new ImageRenditions(db, images);
-        SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, renditions, trending);
+        LegacyRedirects legacy = new LegacyRedirects(new LegacyPaths(db), articles, taxonomy, config.zone());
+        SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, renditions, trending, legacy);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
         FeedWriter feedWriter = new FeedWriter(config.siteName(), config.siteUrl(), config.webSubHub(), a -> Urls.article(a, config.zone()));
@@ -266,7 +269,7 @@ public final class Dateline implements AutoCloseable {
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),
                 new CachedPageHandler(pages, responses));
         WebServer.ErrorRenderer apiErrors = ContentApiRoutes::renderError;
-        WebServer.ErrorRenderer errors = apiErrors.under("/api/", frame::renderError);
+        WebServer.ErrorRenderer errors = apiErrors.under("/api/", legacy.before(frame::renderError));
         Javalin app = WebServer.create(responses, errors, fronts, routes -> {
             ops.addTo(routes);
             api.addTo(routes);

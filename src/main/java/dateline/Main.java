@@ -12,6 +12,8 @@ import dateline.platform.Database;
 import dateline.platform.ValidationFailed;
 import dateline.platform.ValidationErrors;
 import dateline.ingest.WireSources;
+import dateline.ingest.WireFormat;
+import dateline.ingest.WordPressImport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,6 +64,9 @@ public final class Main {
                                    a push source prints its ingest key once
               source list          one line per source: name, kind, state, items received, refused
               source disable NAME  stop a source (source enable NAME starts it again)
+              import-wordpress [--dry-run] [--media DIR] FILE
+                                   import a WordPress export (WXR): posts, categories, tags,
+                                   authors, old addresses; prints the report (--dry-run writes nothing)
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -88,6 +93,7 @@ public final class Main {
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
             case "user" -> 8;
+            case "import-wordpress" -> Math.max(2, Math.min(args.size(), 5));
             case "source" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(3, args.size()) : args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             default -> -1;
         };
@@ -116,6 +122,7 @@ public final class Main {
             case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
             case "source" -> withDatabase(config, stderr, core -> source(core, args, stdout, stderr));
+            case "import-wordpress" -> importWordPress(config, args, stdout, stderr);
             default -> throw new IllegalStateException(command);
         };
     }
@@ -273,6 +280,53 @@ public final class Main {
             }
             default -> throw new BadRequest("source takes add, list, disable or enable, not '" + args.get(1) + "'.");
         }
+    }
+
+    /**
+     * {@code import-wordpress [--dry-run] [--media DIR] FILE} (options before or after the file): exit 0
+     * with the report when the file was read, 1 with the reason when it was refused (nothing written).
+     */
+    private static int importWordPress(Config config, List<String> args, PrintStream stdout, PrintStream stderr) {
+        boolean dryRun = false;
+        String file = null;
+        String media = null;
+        for (int i = 1; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--dry-run" -> dryRun = true;
+                case "--media" -> {
+                    if (++i >= args.size()) {
+                        stderr.println("--media needs a folder (a copy of wp-content/uploads).");
+                        return 2;
+                    }
+                    media = args.get(i);
+                }
+                default -> {
+                    if (file != null || args.get(i).startsWith("--")) {
+                        stderr.println("import-wordpress takes [--dry-run] [--media DIR] FILE, not '" + args.get(i) + "'.");
+                        return 2;
+                    }
+                    file = args.get(i);
+                }
+            }
+        }
+        if (file == null) {
+            stderr.println("import-wordpress needs the export file.");
+            return 2;
+        }
+        Path path = Path.of(file);
+        boolean dry = dryRun;
+        String mediaFolder = media;
+        return guarded(stderr, () -> {
+            try (Dateline.Core core = Dateline.Core.open(config, Clock.systemUTC())) {
+                WordPressImport.Report report = new WordPressImport(core.content(), core.taxonomy()).run(path, dry);
+                stdout.print(report.text());
+                if (mediaFolder != null) {
+                    stdout.println("- images: not imported yet (the --media folder " + mediaFolder + " was not read)");
+                }
+            } catch (WireFormat.Refused e) {
+                throw new BadRequest("The export was refused, nothing was written: " + e.getMessage());
+            }
+        });
     }
 
     private static final Set<String> SOURCE_OPTIONS = Set.of("--name", "--kind", "--url", "--path", "--every", "--header", "--format", "--agency", "--section");

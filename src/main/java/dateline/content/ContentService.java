@@ -43,6 +43,7 @@ public final class ContentService {
     private final ImageWrites images;
     private final FrontPageWrites front;
     private final SiteWrites site;
+    private final StoryImports imports;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
                           SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions,
@@ -56,6 +57,7 @@ public final class ContentService {
         this.images = new ImageWrites(writes, images, articles);
         this.front = new FrontPageWrites(writes, articles, rows, breaking);
         this.site = new SiteWrites(writes, settings, taxonomy);
+        this.imports = new StoryImports(writes, store, this.taxonomy, new ArticleDraftValidator(articles, rows, taxonomy, images));
     }
 
     public Section createSection(String name, String slug, String description, int position) {
@@ -255,6 +257,21 @@ public final class ContentService {
     /** Replaces the site settings; every page shows them, so every page is refreshed. */
     public SiteSettings saveSettings(SiteSettings settings) {
         return site.saveSettings(settings);
+    }
+
+    /**
+     * Brings one story over from another system with its state and times, in its own transaction with
+     * its revision and event. The same origin again updates it, unless it changed in Dateline since
+     * (then it is left alone and reported as a conflict).
+     */
+    public ImportedStory.Result importStory(ImportedStory story, String actor) {
+        ArticleDraftValidator.checkLimits(story.draft());
+        return imports.importStory(story, actor);
+    }
+
+    /** Points an old site's address (a category or tag archive) at a section or tag: it answers 301 there. */
+    public void addLegacyPath(String path, LegacyPaths.Kind kind, String id) {
+        imports.legacyPath(path, kind, id);
     }
 
     /** Loads a whole-site archive into an empty database, as one transaction. */

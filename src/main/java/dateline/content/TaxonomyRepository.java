@@ -77,6 +77,10 @@ public final class TaxonomyRepository {
         return db.jdbi().withHandle(h -> tagBySlug(h, slug));
     }
 
+    public Optional<Tag> tagById(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM tags WHERE id = :id").bind("id", id).map(TAG).findOne());
+    }
+
     public Optional<Tag> tagBySlug(Handle h, String slug) {
         return h.createQuery("SELECT * FROM tags WHERE slug = :slug").bind("slug", slug).map(TAG).findOne();
     }

@@ -46,8 +46,11 @@ public final class SiteRoutes {
     static final int CACHED_ORIGINAL_BYTES = 1024 * 1024;
     private final TrendingList trending;
 
+    private final LegacyRedirects legacy;
+
     public SiteRoutes(SiteFrame frame, ArticleRepository articles, TaxonomyRepository taxonomy, ImageRepository images,
-                      ImageRenditions renditions, TrendingList trending) {
+                      ImageRenditions renditions, TrendingList trending, LegacyRedirects legacy) {
+        this.legacy = legacy;
         this.renditions = renditions;
         this.frame = frame;
         this.articles = articles;
@@ -57,7 +60,28 @@ public final class SiteRoutes {
     }
 
     public void addTo(RoutesConfig routes) {
-        routes.get("/", ctx -> frame.serve(ctx, "/", this::home));
+        // One address per page: /tag/x/ and /2024/06/05/story/ (old WordPress forms) move to the form without the slash.
+        routes.before(ctx -> {
+            String path = ctx.path();
+            if (path.length() > 1 && path.endsWith("/") && (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD"))) {
+                if (legacy.redirect(ctx, path)) { // an old address: straight to where it lives now, in one hop
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                String query = ctx.queryString();
+                ctx.header("Location", path.replaceFirst("/+$", "").replaceFirst("^$", "/") + (query == null ? "" : "?" + query));
+                ctx.header("Cache-Control", "public, max-age=3600");
+                ctx.status(301);
+                ctx.skipRemainingHandlers();
+            }
+        });
+        routes.get("/", ctx -> {
+            String p = ctx.queryParam("p"); // WordPress's own address of a post: /?p=ID
+            if (p != null && p.matches("\\d{1,12}") && legacy.redirect(ctx, "/?p=" + p)) {
+                return;
+            }
+            frame.serve(ctx, "/", this::home);
+        });
         frame.assets().all().forEach((path, page) -> routes.get(path, ctx -> Responses.send(ctx, page)));
         routes.get("/favicon.ico", this::icon);
         routes.get("/media/{file}", this::image);

@@ -1,0 +1,55 @@
+package dateline.content;
+
+import dateline.platform.Database;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Addresses of a site Dateline replaced (a WordPress permalink, a category archive) and what now lives
+ * there. Paths are kept without a trailing slash, so {@code /tag/x/} and {@code /tag/x} are one.
+ */
+public final class LegacyPaths {
+    /** What an old address points to now. */
+    public enum Kind { STORY, SECTION, TAG }
+
+    public record Target(Kind kind, String id) {}
+
+    private final Database db;
+
+    public LegacyPaths(Database db) {
+        this.db = db;
+    }
+
+    /** The normal form of a path (and query, for {@code /?p=12}): no trailing slash except the root's. */
+    public static String normal(String pathAndQuery) {
+        String p = pathAndQuery.strip();
+        int q = p.indexOf('?');
+        String path = q < 0 ? p : p.substring(0, q);
+        String query = q < 0 ? "" : p.substring(q);
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return (path.isEmpty() ? "/" : path) + query;
+    }
+
+    public Optional<Target> target(String pathAndQuery) {
+        String key = normal(pathAndQuery);
+        if (key.length() > 1000) {
+            return Optional.empty();
+        }
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT kind, target_id FROM legacy_paths WHERE path = :path").bind("path", key)
+                .map((rs, ctx) -> new Target(Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("target_id"))).findOne());
+    }
+
+    /** Points an old address at a story, section or tag (replacing what it pointed at). */
+    static void put(Handle h, String pathAndQuery, Kind kind, String id) {
+        String key = normal(pathAndQuery);
+        if (key.length() > 1000 || key.equals("/")) {
+            return; // the old home page is the new home page
+        }
+        h.createUpdate("DELETE FROM legacy_paths WHERE path = :path").bind("path", key).execute();
+        h.createUpdate("INSERT INTO legacy_paths (path, kind, target_id) VALUES (:path, :kind, :id)")
+                .bind("path", key).bind("kind", kind.name().toLowerCase(Locale.ROOT)).bind("id", id).execute();
+    }
+}

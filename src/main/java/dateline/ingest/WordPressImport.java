@@ -1,0 +1,567 @@
+package dateline.ingest;
+
+import dateline.content.ArticleDraft;
+import dateline.content.Author;
+import dateline.content.ContentService;
+import dateline.content.ImportedStory;
+import dateline.content.LegacyPaths;
+import dateline.content.Section;
+import dateline.content.Slugs;
+import dateline.content.Status;
+import dateline.content.TaxonomyRepository;
+import dateline.ingest.WireFormat.Refused;
+import dateline.platform.Conflict;
+import dateline.platform.ValidationFailed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jsoup.Jsoup;
+
+/**
+ * Imports a WordPress export (WXR 1.0, 1.1, 1.2), streaming: memory stays flat however large the file.
+ * The file is read twice: first whole, to refuse one that is not well-formed or not WXR before anything
+ * is written (with the line and column of the problem); then item by item, each story in its own
+ * transaction through the content service, with a report of what came over and what did not.
+ *
+ * <p>Posts become stories keeping their state and times; categories sections; tags tags; authors
+ * authors; the excerpt the standfirst. Every post's old addresses (its link, {@code ?p=ID}, its
+ * {@code /yyyy/mm/dd/slug/} form) and category and tag archives answer 301. Identity is the site's
+ * address and the post id, so the same export again changes nothing, and a later one updates only
+ * stories nobody changed in Dateline since.
+ */
+public final class WordPressImport {
+    private static final DateTimeFormatter WP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final String ACTOR = "wordpress import";
+
+    /** What the import did, per kind of thing, with a line for each item skipped or failed. */
+    public static final class Report {
+        private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+        private final List<String> lines = new ArrayList<>();
+        private String site = "";
+        private String version = "";
+        private boolean dryRun;
+
+        void count(String kind, String outcome) {
+            counts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
+        }
+
+        void line(String text) {
+            lines.add(text);
+        }
+
+        /** How many things of a kind had an outcome ("stories", "imported"). */
+        public int get(String kind, String outcome) {
+            return counts.getOrDefault(kind, Map.of()).getOrDefault(outcome, 0);
+        }
+
+        public Map<String, Map<String, Integer>> counts() {
+            return counts;
+        }
+
+        public List<String> lines() {
+            return lines;
+        }
+
+        /** The report as printed: a line per kind, then one per item skipped, failed or in conflict. */
+        public String text() {
+            StringBuilder out = new StringBuilder();
+            out.append("WordPress export of ").append(site.isEmpty() ? "an unnamed site" : site).append(" (WXR ").append(version).append(")")
+                    .append(dryRun ? ": dry run, nothing written\n" : "\n");
+            counts.forEach((kind, outcomes) -> {
+                out.append(kind).append(":");
+                outcomes.forEach((outcome, n) -> out.append(' ').append(outcome).append(' ').append(n).append(','));
+                out.setLength(out.length() - 1);
+                out.append('\n');
+            });
+            lines.forEach(l -> out.append("- ").append(l).append('\n'));
+            return out.toString();
+        }
+    }
+
+    private final ContentService content;
+    private final TaxonomyRepository taxonomy;
+
+    public WordPressImport(ContentService content, TaxonomyRepository taxonomy) {
+        this.content = content;
+        this.taxonomy = taxonomy;
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    /** Reads the whole file once: refused (nothing written) when it is not well-formed or not a WordPress export. */
+    static String check(Path file) throws Refused, IOException {
+        String version = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = factory().createXMLStreamReader(in);
+            int depth = 0;
+            boolean rss = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new Refused("the file declares a DOCTYPE (line " + r.getLocation().getLineNumber() + "): refused, as entities could read files or expand without end");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth == 1) {
+                        rss = r.getLocalName().equals("rss");
+                    }
+                    if (r.getLocalName().equals("wxr_version") && depth == 3) {
+                        version = text(r).strip();
+                        depth--;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+            if (!rss) {
+                throw new Refused("the file is not a WordPress export: its root element is not <rss>");
+            }
+        } catch (XMLStreamException e) {
+            var at = e.getLocation();
+            String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+            throw new Refused(at == null ? "the file is not well-formed XML: " + message
+                    : "the file is not well-formed XML at line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + message);
+        }
+        if (version == null) {
+            throw new Refused("the file is not a WordPress export (WXR): it has no <wp:wxr_version> in its channel");
+        }
+        return version;
+    }
+
+    /** Imports the file (or, with {@code dryRun}, reads it and reports what an import would do, writing nothing). */
+    public Report run(Path file, boolean dryRun) throws Refused, IOException {
+        Report report = new Report();
+        report.dryRun = dryRun;
+        report.version = check(file);
+        Channel channel = new Channel();
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader r = factory().createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() != XMLStreamConstants.START_ELEMENT) {
+                    continue;
+                }
+                switch (r.getLocalName()) {
+                    case "link" -> {
+                        if (channel.link.isEmpty() && channel.items == 0) {
+                            channel.link = text(r).strip();
+                        }
+                    }
+                    case "language" -> channel.language = text(r).strip();
+                    case "base_site_url" -> channel.baseSite = text(r).strip();
+                    case "base_blog_url" -> channel.baseBlog = text(r).strip();
+                    case "author" -> author(fields(r, "author"), channel, report, dryRun);
+                    case "category" -> category(fields(r, "category"), channel, report, dryRun);
+                    case "tag" -> tag(fields(r, "tag"), channel);
+                    case "term" -> skipElement(r); // other taxonomies (nav menus, formats)
+                    case "item" -> {
+                        channel.items++;
+                        if (channel.items == 1) {
+                            report.site = channel.site();
+                            sectionsReady(channel, report, dryRun);
+                        }
+                        item(readItem(r), channel, report, dryRun);
+                    }
+                    default -> { }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new Refused("the file could not be read at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()) + ": " + e.getMessage());
+        }
+        if (channel.items == 0) {
+            report.site = channel.site();
+            sectionsReady(channel, report, dryRun);
+        }
+        tagArchives(channel, report, dryRun);
+        return report;
+    }
+
+    /** What the channel says of the site, and what was made of its authors, categories and tags so far. */
+    private static final class Channel {
+        String link = "";
+        String baseSite = "";
+        String baseBlog = "";
+        String language = "";
+        int items;
+        final Map<String, String> authorIds = new LinkedHashMap<>();        // login → Dateline author id
+        final Map<String, String[]> categories = new LinkedHashMap<>();    // nicename → {name, parent}
+        final Map<String, String> sectionIds = new LinkedHashMap<>();      // nicename → section id
+        final Map<String, String> tagNames = new LinkedHashMap<>();        // slug → name
+        boolean sectionsMade;
+
+        String site() {
+            return !baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite;
+        }
+
+        /** The path the old site lived under ("" at a domain's root, "/news" under a folder). */
+        String basePath() {
+            try {
+                String path = URI.create(site().strip()).getPath();
+                return path == null ? "" : path.replaceFirst("/+$", "");
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+    }
+
+    private void author(Map<String, String> f, Channel channel, Report report, boolean dryRun) {
+        String login = f.getOrDefault("author_login", "");
+        String name = f.getOrDefault("author_display_name", "").isBlank() ? login : f.get("author_display_name").strip();
+        if (name.isBlank()) {
+            return;
+        }
+        Optional<Author> existing = taxonomy.authors().stream().filter(a -> a.name().equals(name)).findFirst();
+        if (existing.isPresent()) {
+            channel.authorIds.put(login, existing.get().id());
+            report.count("authors", "unchanged");
+        } else if (dryRun) {
+            report.count("authors", "imported");
+        } else {
+            channel.authorIds.put(login, content.createAuthor(name, "", "").id());
+            report.count("authors", "imported");
+        }
+    }
+
+    private static void category(Map<String, String> f, Channel channel, Report report, boolean dryRun) {
+        String nicename = decodeSlug(f.getOrDefault("category_nicename", ""));
+        String name = f.getOrDefault("cat_name", nicename).strip();
+        if (!nicename.isEmpty() && !name.isEmpty()) {
+            channel.categories.put(nicename, new String[] {name, decodeSlug(f.getOrDefault("category_parent", ""))});
+        }
+    }
+
+    private static void tag(Map<String, String> f, Channel channel) {
+        String slug = decodeSlug(f.getOrDefault("tag_slug", ""));
+        String name = f.getOrDefault("tag_name", slug).strip();
+        if (!slug.isEmpty() && !name.isEmpty()) {
+            channel.tagNames.put(slug, name);
+        }
+    }
+
+    /** Categories become sections (a child its own section, its parent noted), their archives 301 to them. */
+    private void sectionsReady(Channel channel, Report report, boolean dryRun) {
+        if (channel.sectionsMade) {
+            return;
+        }
+        channel.sectionsMade = true;
+        for (var e : channel.categories.entrySet()) {
+            String nicename = e.getKey();
+            String name = e.getValue()[0];
+            String parent = e.getValue()[1];
+            String slug = Slugs.isValid(nicename) ? nicename : Slugs.slugify(name);
+            Optional<Section> existing = taxonomy.sectionBySlug(slug);
+            String id;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+                report.count("sections", "unchanged");
+            } else if (dryRun) {
+                report.count("sections", "imported");
+                continue;
+            } else {
+                try {
+                    id = content.createSection(name, slug, "", taxonomy.sections().size()).id();
+                } catch (ValidationFailed refused) {
+                    try {
+                        id = content.createSection(name, slug + "-section", "", taxonomy.sections().size()).id();
+                        report.line("category \"" + name + "\": its address /" + slug + " is taken by the site itself, so the section is /" + slug + "-section");
+                    } catch (ValidationFailed again) {
+                        report.count("sections", "failed");
+                        report.line("category \"" + name + "\": failed: " + again.getMessage());
+                        continue;
+                    }
+                }
+                report.count("sections", "imported");
+                if (!parent.isEmpty()) {
+                    report.line("category \"" + name + "\" is a child of \"" + parent + "\": it became a section of its own");
+                }
+            }
+            channel.sectionIds.put(nicename, id);
+            if (!dryRun) {
+                content.addLegacyPath(channel.basePath() + "/category/" + nicename, LegacyPaths.Kind.SECTION, id);
+                if (!parent.isEmpty()) {
+                    content.addLegacyPath(channel.basePath() + "/category/" + parent + "/" + nicename, LegacyPaths.Kind.SECTION, id);
+                }
+            }
+        }
+    }
+
+    private void tagArchives(Channel channel, Report report, boolean dryRun) {
+        for (var e : channel.tagNames.entrySet()) {
+            var tag = taxonomy.tagBySlug(Slugs.slugify(e.getValue()));
+            if (tag.isPresent() && !dryRun) {
+                content.addLegacyPath(channel.basePath() + "/tag/" + e.getKey(), LegacyPaths.Kind.TAG, tag.get().id());
+            }
+        }
+    }
+
+    /** One {@code <item>}: its simple fields by local name, its categories and tags, its meta and comment count. */
+    private record Item(Map<String, String> fields, List<String[]> terms, Map<String, String> meta, int comments) {
+        String get(String name) {
+            return fields.getOrDefault(name, "");
+        }
+    }
+
+    private static Item readItem(XMLStreamReader r) throws XMLStreamException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String[]> terms = new ArrayList<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        int comments = 0;
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("item")) {
+                break;
+            }
+            if (event != XMLStreamConstants.START_ELEMENT) {
+                continue;
+            }
+            String name = r.getLocalName();
+            switch (name) {
+                case "category" -> terms.add(new String[] {r.getAttributeValue(null, "domain"), decodeSlug(Optional.ofNullable(r.getAttributeValue(null, "nicename")).orElse("")),
+                        text(r).strip()});
+                case "postmeta" -> {
+                    Map<String, String> m = fields(r, "postmeta");
+                    meta.put(m.getOrDefault("meta_key", ""), m.getOrDefault("meta_value", ""));
+                }
+                case "comment" -> {
+                    comments++;
+                    skipElement(r);
+                }
+                default -> {
+                    String prefix = r.getPrefix() == null ? "" : r.getPrefix();
+                    String key = prefix.equals("content") || prefix.equals("excerpt") ? prefix + ":" + name : name;
+                    fields.put(key, text(r));
+                }
+            }
+        }
+        return new Item(fields, terms, meta, comments);
+    }
+
+    private void item(Item item, Channel channel, Report report, boolean dryRun) {
+        String type = item.get("post_type").strip();
+        String status = item.get("status").strip();
+        String id = item.get("post_id").strip();
+        String title = Jsoup.parse(item.get("title")).text().strip();
+        String label = "post " + id + (title.isEmpty() ? "" : " \"" + title + "\"");
+        for (int i = 0; i < item.comments(); i++) {
+            report.count("comments", "skipped");
+        }
+        switch (type) {
+            case "post" -> { }
+            case "page" -> {
+                report.count("pages", "skipped");
+                report.line(label.replaceFirst("^post", "page") + ": skipped: static pages are not imported yet");
+                return;
+            }
+            case "attachment" -> {
+                report.count("images", "skipped");
+                return;
+            }
+            default -> {
+                report.count("other items", "skipped");
+                if (!type.equals("nav_menu_item") && !type.equals("revision")) {
+                    report.line(label + ": skipped: post type \"" + type + "\" is not imported");
+                }
+                return;
+            }
+        }
+        Status state = switch (status) {
+            case "publish" -> Status.PUBLISHED;
+            case "draft", "private", "auto-draft" -> Status.DRAFT;
+            case "pending" -> Status.REVIEW;
+            case "future" -> Status.SCHEDULED;
+            default -> null;
+        };
+        if (state == null || status.equals("auto-draft")) {
+            report.count("stories", "skipped");
+            report.line(label + ": skipped: status \"" + status + "\"");
+            return;
+        }
+        if (status.equals("private")) {
+            report.line(label + ": private in WordPress, imported as a draft (never public)");
+        }
+        WordPressBodies.Converted body = WordPressBodies.convert(item.get("content:encoded"));
+        for (int i = 0; i < body.shortcodesKept(); i++) {
+            report.count("shortcodes kept as text", "kept");
+        }
+        String sectionId = item.terms().stream().filter(t -> "category".equals(t[0])).map(t -> channel.sectionIds.get(t[1]))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .or(() -> taxonomy.sections().stream().findFirst().map(Section::id)).orElse(null);
+        List<String> tags = item.terms().stream().filter(t -> "post_tag".equals(t[0])).map(t -> t[2]).filter(t -> !Slugs.slugify(t).isEmpty()).distinct()
+                .limit(30).toList();
+        String author = channel.authorIds.get(item.get("creator").strip());
+        Instant posted = time(item.get("post_date_gmt"), item.get("post_date"));
+        Instant modified = Optional.ofNullable(time(item.get("post_modified_gmt"), item.get("post_modified"))).orElse(posted);
+        if (posted == null) {
+            posted = Optional.ofNullable(modified).orElse(Instant.EPOCH);
+            modified = posted;
+        }
+        String headline = title.isEmpty() ? "Untitled (WordPress post " + id + ")" : title;
+        String language = channel.language.toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? channel.language : "en";
+        ArticleDraft draft = new ArticleDraft(cut(headline, 300), cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000), body.html(), "",
+                sectionId, author == null ? List.of() : List.of(author), tags, null, language, "staff", null);
+        String slug = decodeSlug(item.get("post_name"));
+        ImportedStory story = new ImportedStory(channel.site() + "#" + id, draft, slug, state, posted, modified.isBefore(posted) ? posted : modified,
+                state == Status.PUBLISHED ? posted : null, state == Status.SCHEDULED ? posted : null, oldPaths(item, channel, slug, id),
+                hash(item));
+        if (sectionId == null) {
+            report.count("stories", "failed");
+            report.line(label + ": failed: there is no section to put it in (the export has no categories and the site no sections)");
+            return;
+        }
+        if (dryRun) {
+            report.count("stories", "read");
+            return;
+        }
+        try {
+            ImportedStory.Result result = content.importStory(story, ACTOR);
+            report.count("stories", switch (result.outcome()) {
+                case IMPORTED -> "imported";
+                case UPDATED -> "updated";
+                case UNCHANGED -> "unchanged";
+                case CONFLICT -> "conflicts";
+            });
+            if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
+                report.line(label + ": changed in Dateline since it was imported: kept as it is there (story " + result.articleId() + ")");
+            }
+        } catch (ValidationFailed | Conflict e) {
+            report.count("stories", "failed");
+            report.line(label + ": failed: " + e.getMessage());
+        }
+    }
+
+    /** Its link, its ?p=ID form and its /yyyy/mm/dd/slug/ form, under the old site's path. */
+    private static List<String> oldPaths(Item item, Channel channel, String slug, String id) {
+        List<String> paths = new ArrayList<>();
+        String link = item.get("link").strip();
+        try {
+            URI uri = URI.create(link.replace(" ", "%20"));
+            if (uri.getRawPath() != null) {
+                paths.add(URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+        } catch (IllegalArgumentException e) {
+            // a link WordPress wrote badly: the other forms still work
+        }
+        paths.add(channel.basePath() + "/?p=" + id);
+        String local = item.get("post_date").strip();
+        if (!slug.isEmpty() && local.matches("\\d{4}-\\d{2}-\\d{2}.*") && !local.startsWith("0000")) {
+            paths.add(channel.basePath() + "/" + local.substring(0, 4) + "/" + local.substring(5, 7) + "/" + local.substring(8, 10) + "/" + slug);
+        }
+        return paths.stream().distinct().toList();
+    }
+
+    /** WordPress percent-encodes slugs in other scripts: decoded to the text they stand for. */
+    static String decodeSlug(String slug) {
+        try {
+            return URLDecoder.decode(slug.strip(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return slug.strip();
+        }
+    }
+
+    private static Instant time(String gmt, String local) {
+        for (String v : new String[] {gmt, local}) {
+            String s = v == null ? "" : v.strip();
+            if (!s.isEmpty() && !s.startsWith("0000")) {
+                try {
+                    return LocalDateTime.parse(s, WP_TIME).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException e) {
+                    // try the other
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String hash(Item item) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (var e : item.fields().entrySet()) {
+                digest.update((e.getKey() + "\u0000" + e.getValue() + "\u0001").getBytes(StandardCharsets.UTF_8));
+            }
+            for (String[] t : item.terms()) {
+                digest.update(String.join("\u0000", t).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    }
+
+    /** The simple child elements of the element the reader is on, by local name, up to its end. */
+    private static Map<String, String> fields(XMLStreamReader r, String element) throws XMLStreamException {
+        Map<String, String> out = new LinkedHashMap<>();
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals(element)) {
+                break;
+            }
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                out.put(r.getLocalName(), text(r));
+            }
+        }
+        return out;
+    }
+
+    /** The text of the element the reader is on; an element nested in it (not in WXR's simple fields) is skipped. */
+    private static String text(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (depth == 1) {
+                        text.append(r.getText());
+                    }
+                }
+                default -> { }
+            }
+        }
+        return text.toString();
+    }
+
+    private static void skipElement(XMLStreamReader r) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0 && r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+}
