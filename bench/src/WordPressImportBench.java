@@ -1,5 +1,6 @@
 import dateline.Dateline;
 import dateline.ingest.WordPressImport;
+import dateline.ingest.ImportReport;
 import dateline.platform.Config;
 import java.io.BufferedWriter;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public final class WordPressImportBench {
                 pool.resetPeakUsage();
             }
             start = System.nanoTime();
-            WordPressImport.Report report = new WordPressImport(core.content(), core.taxonomy()).run(file, false);
+            ImportReport report = new WordPressImport(core.content(), core.taxonomy()).run(file, false);
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

@@ -14,6 +14,8 @@ import dateline.platform.ValidationErrors;
 import dateline.ingest.WireSources;
 import dateline.ingest.WireFormat;
 import dateline.ingest.WordPressImport;
+import dateline.ingest.ImportReport;
+import dateline.ingest.GhostImport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,6 +69,8 @@ public final class Main {
               import-wordpress [--dry-run] [--media DIR] FILE
                                    import a WordPress export (WXR): posts, categories, tags,
                                    authors, old addresses; prints the report (--dry-run writes nothing)
+              import-ghost [--dry-run] FILE
+                                   import a Ghost export (JSON, Ghost 4 and 5) the same way
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -93,7 +97,7 @@ public final class Main {
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
             case "user" -> 8;
-            case "import-wordpress" -> Math.max(2, Math.min(args.size(), 5));
+            case "import-wordpress", "import-ghost" -> Math.max(2, Math.min(args.size(), 5));
             case "source" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(3, args.size()) : args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             default -> -1;
         };
@@ -122,7 +126,7 @@ public final class Main {
             case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
             case "source" -> withDatabase(config, stderr, core -> source(core, args, stdout, stderr));
-            case "import-wordpress" -> importWordPress(config, args, stdout, stderr);
+            case "import-wordpress", "import-ghost" -> importExport(config, args, stdout, stderr);
             default -> throw new IllegalStateException(command);
         };
     }
@@ -286,7 +290,8 @@ public final class Main {
      * {@code import-wordpress [--dry-run] [--media DIR] FILE} (options before or after the file): exit 0
      * with the report when the file was read, 1 with the reason when it was refused (nothing written).
      */
-    private static int importWordPress(Config config, List<String> args, PrintStream stdout, PrintStream stderr) {
+    private static int importExport(Config config, List<String> args, PrintStream stdout, PrintStream stderr) {
+        boolean ghost = args.get(0).equals("import-ghost");
         boolean dryRun = false;
         String file = null;
         String media = null;
@@ -294,15 +299,15 @@ public final class Main {
             switch (args.get(i)) {
                 case "--dry-run" -> dryRun = true;
                 case "--media" -> {
-                    if (++i >= args.size()) {
-                        stderr.println("--media needs a folder (a copy of wp-content/uploads).");
+                    if (++i >= args.size() || ghost) {
+                        stderr.println(ghost ? "import-ghost takes no --media." : "--media needs a folder (a copy of wp-content/uploads).");
                         return 2;
                     }
                     media = args.get(i);
                 }
                 default -> {
                     if (file != null || args.get(i).startsWith("--")) {
-                        stderr.println("import-wordpress takes [--dry-run] [--media DIR] FILE, not '" + args.get(i) + "'.");
+                        stderr.println(args.get(0) + " takes [--dry-run]" + (ghost ? "" : " [--media DIR]") + " FILE, not '" + args.get(i) + "'.");
                         return 2;
                     }
                     file = args.get(i);
@@ -310,7 +315,7 @@ public final class Main {
             }
         }
         if (file == null) {
-            stderr.println("import-wordpress needs the export file.");
+            stderr.println(args.get(0) + " needs the export file.");
             return 2;
         }
         Path path = Path.of(file);
@@ -318,7 +323,8 @@ public final class Main {
         String mediaFolder = media;
         return guarded(stderr, () -> {
             try (Dateline.Core core = Dateline.Core.open(config, Clock.systemUTC())) {
-                WordPressImport.Report report = new WordPressImport(core.content(), core.taxonomy()).run(path, dry);
+                ImportReport report = ghost ? new GhostImport(core.content(), core.taxonomy()).run(path, dry)
+                        : new WordPressImport(core.content(), core.taxonomy()).run(path, dry);
                 stdout.print(report.text());
                 if (mediaFolder != null) {
                     stdout.println("- images: not imported yet (the --media folder " + mediaFolder + " was not read)");

@@ -108,4 +108,18 @@ class MainTest {
         assertThat(run("", "source", "list").out()).isEqualTo("dpa\tfolder\tdisabled\t0\t0\npartner\tpush\tenabled\t0\t0\n");
         assertThat(run("", "source", "disable", "nobody").status()).isEqualTo(1);
     }
+
+    @Test
+    void import_wordpress_prints_the_report_or_the_reason_it_refused_the_file() {
+        Path fixtures = dateline.ingest.Fixtures.dir().resolve("wxr");
+        Run dry = run("", "import-wordpress", fixtures.resolve("valid/wxr-simple.xml").toString(), "--dry-run");
+        assertThat(dry.status()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("dry run, nothing written", "stories: read 1");
+        Run real = run("", "import-wordpress", fixtures.resolve("valid/wxr-simple.xml").toString());
+        assertThat(real.out()).contains("WordPress export of https://playground.internal/path (WXR 1.2)", "stories: imported 1");
+        Run refused = run("", "import-wordpress", fixtures.resolve("malformed/malformed-simple.xml").toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("nothing was written", "line 14, column 1");
+        assertThat(run("", "import-wordpress", "--colour", "x.xml").status()).isEqualTo(2);
+    }
 }

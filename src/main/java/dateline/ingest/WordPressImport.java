@@ -10,7 +10,6 @@ import dateline.content.Slugs;
 import dateline.content.Status;
 import dateline.content.TaxonomyRepository;
 import dateline.ingest.WireFormat.Refused;
-import dateline.platform.Conflict;
 import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,51 +53,6 @@ import org.jsoup.Jsoup;
 public final class WordPressImport {
     private static final DateTimeFormatter WP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     static final String ACTOR = "wordpress import";
-
-    /** What the import did, per kind of thing, with a line for each item skipped or failed. */
-    public static final class Report {
-        private final Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
-        private final List<String> lines = new ArrayList<>();
-        private String site = "";
-        private String version = "";
-        private boolean dryRun;
-
-        void count(String kind, String outcome) {
-            counts.computeIfAbsent(kind, k -> new LinkedHashMap<>()).merge(outcome, 1, Integer::sum);
-        }
-
-        void line(String text) {
-            lines.add(text);
-        }
-
-        /** How many things of a kind had an outcome ("stories", "imported"). */
-        public int get(String kind, String outcome) {
-            return counts.getOrDefault(kind, Map.of()).getOrDefault(outcome, 0);
-        }
-
-        public Map<String, Map<String, Integer>> counts() {
-            return counts;
-        }
-
-        public List<String> lines() {
-            return lines;
-        }
-
-        /** The report as printed: a line per kind, then one per item skipped, failed or in conflict. */
-        public String text() {
-            StringBuilder out = new StringBuilder();
-            out.append("WordPress export of ").append(site.isEmpty() ? "an unnamed site" : site).append(" (WXR ").append(version).append(")")
-                    .append(dryRun ? ": dry run, nothing written\n" : "\n");
-            counts.forEach((kind, outcomes) -> {
-                out.append(kind).append(":");
-                outcomes.forEach((outcome, n) -> out.append(' ').append(outcome).append(' ').append(n).append(','));
-                out.setLength(out.length() - 1);
-                out.append('\n');
-            });
-            lines.forEach(l -> out.append("- ").append(l).append('\n'));
-            return out.toString();
-        }
-    }
 
     private final ContentService content;
     private final TaxonomyRepository taxonomy;
@@ -157,10 +111,9 @@ public final class WordPressImport {
     }
 
     /** Imports the file (or, with {@code dryRun}, reads it and reports what an import would do, writing nothing). */
-    public Report run(Path file, boolean dryRun) throws Refused, IOException {
-        Report report = new Report();
-        report.dryRun = dryRun;
-        report.version = check(file);
+    public ImportReport run(Path file, boolean dryRun) throws Refused, IOException {
+        ImportReport report = new ImportReport("WordPress export", dryRun);
+        report.version("WXR " + check(file));
         Channel channel = new Channel();
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
@@ -184,7 +137,7 @@ public final class WordPressImport {
                     case "item" -> {
                         channel.items++;
                         if (channel.items == 1) {
-                            report.site = channel.site();
+                            report.site(channel.site());
                             sectionsReady(channel, report, dryRun);
                         }
                         item(readItem(r), channel, report, dryRun);
@@ -196,7 +149,7 @@ public final class WordPressImport {
             throw new Refused("the file could not be read at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNumber()) + ": " + e.getMessage());
         }
         if (channel.items == 0) {
-            report.site = channel.site();
+            report.site(channel.site());
             sectionsReady(channel, report, dryRun);
         }
         tagArchives(channel, report, dryRun);
@@ -215,6 +168,7 @@ public final class WordPressImport {
         final Map<String, String> sectionIds = new LinkedHashMap<>();      // nicename → section id
         final Map<String, String> tagNames = new LinkedHashMap<>();        // slug → name
         boolean sectionsMade;
+        final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
 
         String site() {
             return !baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite;
@@ -231,7 +185,7 @@ public final class WordPressImport {
         }
     }
 
-    private void author(Map<String, String> f, Channel channel, Report report, boolean dryRun) {
+    private void author(Map<String, String> f, Channel channel, ImportReport report, boolean dryRun) {
         String login = f.getOrDefault("author_login", "");
         String name = f.getOrDefault("author_display_name", "").isBlank() ? login : f.get("author_display_name").strip();
         if (name.isBlank()) {
@@ -249,7 +203,7 @@ public final class WordPressImport {
         }
     }
 
-    private static void category(Map<String, String> f, Channel channel, Report report, boolean dryRun) {
+    private static void category(Map<String, String> f, Channel channel, ImportReport report, boolean dryRun) {
         String nicename = decodeSlug(f.getOrDefault("category_nicename", ""));
         String name = f.getOrDefault("cat_name", nicename).strip();
         if (!nicename.isEmpty() && !name.isEmpty()) {
@@ -266,13 +220,17 @@ public final class WordPressImport {
     }
 
     /** Categories become sections (a child its own section, its parent noted), their archives 301 to them. */
-    private void sectionsReady(Channel channel, Report report, boolean dryRun) {
+    private void sectionsReady(Channel channel, ImportReport report, boolean dryRun) {
         if (channel.sectionsMade) {
             return;
         }
         channel.sectionsMade = true;
         for (var e : channel.categories.entrySet()) {
             String nicename = e.getKey();
+            if (channel.sectionIds.containsKey(nicename) || channel.seen.contains(nicename)) {
+                continue;
+            }
+            channel.seen.add(nicename);
             String name = e.getValue()[0];
             String parent = e.getValue()[1];
             String slug = Slugs.isValid(nicename) ? nicename : Slugs.slugify(name);
@@ -312,7 +270,7 @@ public final class WordPressImport {
         }
     }
 
-    private void tagArchives(Channel channel, Report report, boolean dryRun) {
+    private void tagArchives(Channel channel, ImportReport report, boolean dryRun) {
         for (var e : channel.tagNames.entrySet()) {
             var tag = taxonomy.tagBySlug(Slugs.slugify(e.getValue()));
             if (tag.isPresent() && !dryRun) {
@@ -363,7 +321,7 @@ public final class WordPressImport {
         return new Item(fields, terms, meta, comments);
     }
 
-    private void item(Item item, Channel channel, Report report, boolean dryRun) {
+    private void item(Item item, Channel channel, ImportReport report, boolean dryRun) {
         String type = item.get("post_type").strip();
         String status = item.get("status").strip();
         String id = item.get("post_id").strip();
@@ -410,9 +368,16 @@ public final class WordPressImport {
         for (int i = 0; i < body.shortcodesKept(); i++) {
             report.count("shortcodes kept as text", "kept");
         }
+        // a category the channel did not list (older exports list only some) still becomes a section
+        item.terms().stream().filter(t -> "category".equals(t[0]) && !t[1].isEmpty() && !channel.sectionIds.containsKey(t[1]))
+                .findFirst().ifPresent(t -> {
+                    channel.categories.put(t[1], new String[] {t[2].isEmpty() ? t[1] : t[2], ""});
+                    channel.sectionsMade = false;
+                    sectionsReady(channel, report, dryRun);
+                });
         String sectionId = item.terms().stream().filter(t -> "category".equals(t[0])).map(t -> channel.sectionIds.get(t[1]))
                 .filter(java.util.Objects::nonNull).findFirst()
-                .or(() -> taxonomy.sections().stream().findFirst().map(Section::id)).orElse(null);
+                .or(() -> taxonomy.sections().stream().findFirst().map(Section::id)).orElse(dryRun ? "(new section)" : null);
         List<String> tags = item.terms().stream().filter(t -> "post_tag".equals(t[0])).map(t -> t[2]).filter(t -> !Slugs.slugify(t).isEmpty()).distinct()
                 .limit(30).toList();
         String author = channel.authorIds.get(item.get("creator").strip());
@@ -439,21 +404,7 @@ public final class WordPressImport {
             report.count("stories", "read");
             return;
         }
-        try {
-            ImportedStory.Result result = content.importStory(story, ACTOR);
-            report.count("stories", switch (result.outcome()) {
-                case IMPORTED -> "imported";
-                case UPDATED -> "updated";
-                case UNCHANGED -> "unchanged";
-                case CONFLICT -> "conflicts";
-            });
-            if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
-                report.line(label + ": changed in Dateline since it was imported: kept as it is there (story " + result.articleId() + ")");
-            }
-        } catch (ValidationFailed | Conflict e) {
-            report.count("stories", "failed");
-            report.line(label + ": failed: " + e.getMessage());
-        }
+        report.store(content, story, ACTOR, "stories", label);
     }
 
     /** Its link, its ?p=ID form and its /yyyy/mm/dd/slug/ form, under the old site's path. */

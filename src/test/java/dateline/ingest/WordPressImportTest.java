@@ -58,7 +58,16 @@ class WordPressImportTest extends SiteTestCase {
         Set<String> categories = new HashSet<>();
         NodeList cats = doc.getElementsByTagNameNS("*", "category_nicename");
         for (int i = 0; i < cats.getLength(); i++) {
-            categories.add(cats.item(i).getTextContent().strip());
+            categories.add(java.net.URLDecoder.decode(cats.item(i).getTextContent().strip(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        NodeList itemCategories = doc.getElementsByTagName("category");
+        for (int i = 0; i < itemCategories.getLength(); i++) {
+            Element c = (Element) itemCategories.item(i);
+            if (c.getAttribute("domain").equals("category") && !c.getAttribute("nicename").isBlank()
+                    && IMPORTED_STATUSES.contains(child((Element) c.getParentNode(), "status"))
+                    && child((Element) c.getParentNode(), "post_type").equals("post")) {
+                categories.add(java.net.URLDecoder.decode(c.getAttribute("nicename"), java.nio.charset.StandardCharsets.UTF_8));
+            }
         }
         Set<String> authors = new HashSet<>();
         NodeList names = doc.getElementsByTagNameNS("*", "author_display_name");
@@ -78,7 +87,7 @@ class WordPressImportTest extends SiteTestCase {
         for (Path file : Fixtures.files("wxr/valid", ".xml")) {
             Holds holds = holds(file);
             int storiesBefore = site.app.articles().countPublished(Listing.ALL);
-            WordPressImport.Report report = importer().run(file, false);
+            ImportReport report = importer().run(file, false);
             String name = file.getFileName() + "\n" + report.text();
             assertThat(report.get("stories", "imported") + report.get("stories", "unchanged") + report.get("stories", "updated"))
                     .as(name).isEqualTo(holds.posts());
@@ -88,7 +97,7 @@ class WordPressImportTest extends SiteTestCase {
             assertThat(report.get("authors", "imported") + report.get("authors", "unchanged")).as(name).isEqualTo(holds.authors().size());
             assertThat(site.app.articles().countPublished(Listing.ALL)).as(name).isGreaterThanOrEqualTo(storiesBefore);
 
-            WordPressImport.Report again = importer().run(file, false);
+            ImportReport again = importer().run(file, false);
             assertThat(again.get("stories", "unchanged")).as("again: " + name).isEqualTo(holds.posts());
             assertThat(again.get("stories", "imported") + again.get("stories", "updated")).as("again: " + name).isZero();
         }
@@ -114,7 +123,7 @@ class WordPressImportTest extends SiteTestCase {
 
     @Test
     void a_dry_run_reads_everything_and_writes_nothing() throws Exception {
-        WordPressImport.Report report = importer().run(Fixtures.dir().resolve("wxr/valid/small-export.xml"), true);
+        ImportReport report = importer().run(Fixtures.dir().resolve("wxr/valid/small-export.xml"), true);
         assertThat(report.text()).contains("dry run, nothing written");
         assertThat(report.get("stories", "read")).isEqualTo(holds(Fixtures.dir().resolve("wxr/valid/small-export.xml")).posts());
         assertThat(site.app.articles().countPublished(Listing.ALL)).isZero();
@@ -134,7 +143,7 @@ class WordPressImportTest extends SiteTestCase {
 
         Path later = tempDir.resolve("later.xml");
         Files.writeString(later, export("Harbour reopens to ships", "Ships return.", "Council meets", "The council met again."));
-        WordPressImport.Report report = importer().run(later, false);
+        ImportReport report = importer().run(later, false);
 
         assertThat(report.get("stories", "updated")).isEqualTo(1);
         assertThat(report.get("stories", "conflicts")).isEqualTo(1);

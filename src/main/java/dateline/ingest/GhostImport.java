@@ -1,0 +1,257 @@
+package dateline.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dateline.content.ArticleDraft;
+import dateline.content.Author;
+import dateline.content.ContentService;
+import dateline.content.ImportedStory;
+import dateline.content.Section;
+import dateline.content.Slugs;
+import dateline.content.Status;
+import dateline.content.TaxonomyRepository;
+import dateline.ingest.WireFormat.Refused;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Imports a Ghost export (JSON, Ghost 4 and 5), streaming the posts one at a time. The file is read
+ * whole first (tags, users and their links to posts are small), so one that is not JSON or not a Ghost
+ * export is refused before anything is written. Posts become stories with their status and times
+ * (the {@code html} field; a post with only mobiledoc or lexical is reported, not guessed at), public
+ * tags become tags (internal {@code #tags} are skipped), authors authors; pages are counted, not yet
+ * imported. Each post's old address {@code /slug/} answers 301. Identity is the post's uuid.
+ */
+public final class GhostImport {
+    static final String ACTOR = "ghost import";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContentService content;
+    private final TaxonomyRepository taxonomy;
+
+    public GhostImport(ContentService content, TaxonomyRepository taxonomy) {
+        this.content = content;
+        this.taxonomy = taxonomy;
+    }
+
+    /** What the first pass learns: the export's version, its tags, users, and which belong to which post. */
+    private static final class Index {
+        String version = "";
+        final Map<String, JsonNode> tags = new HashMap<>();
+        final Map<String, JsonNode> users = new HashMap<>();
+        final Map<String, List<String>> postTags = new HashMap<>();
+        final Map<String, List<String>> postAuthors = new HashMap<>();
+        boolean posts;
+    }
+
+    public ImportReport run(Path file, boolean dryRun) throws Refused, IOException {
+        Index index = index(file);
+        ImportReport report = new ImportReport("Ghost export", dryRun);
+        report.version("Ghost " + index.version);
+        Map<String, String> authorIds = new HashMap<>();
+        for (JsonNode user : index.users.values()) {
+            String name = user.path("name").asText("").strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Optional<Author> existing = taxonomy.authors().stream().filter(a -> a.name().equals(name)).findFirst();
+            if (existing.isPresent()) {
+                authorIds.put(user.path("id").asText(), existing.get().id());
+                report.count("authors", "unchanged");
+            } else {
+                report.count("authors", "imported");
+                if (!dryRun) {
+                    authorIds.put(user.path("id").asText(), content.createAuthor(name, "", user.path("bio").asText("")).id());
+                }
+            }
+        }
+        Optional<String> sectionId = taxonomy.sections().stream().findFirst().map(Section::id);
+        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), report, dryRun));
+        return report;
+    }
+
+    private void post(JsonNode post, Index index, Map<String, String> authorIds, String sectionId, ImportReport report, boolean dryRun) {
+        String title = post.path("title").asText("").strip();
+        String label = "post " + post.path("slug").asText(post.path("id").asText()) + (title.isEmpty() ? "" : " \"" + title + "\"");
+        if ("page".equals(post.path("type").asText("post"))) {
+            report.count("pages", "skipped");
+            report.line(label.replaceFirst("^post", "page") + ": skipped: static pages are not imported yet");
+            return;
+        }
+        Status status = switch (post.path("status").asText("")) {
+            case "published" -> Status.PUBLISHED;
+            case "draft" -> Status.DRAFT;
+            case "scheduled" -> Status.SCHEDULED;
+            default -> null;
+        };
+        if (status == null) {
+            report.count("stories", "skipped");
+            report.line(label + ": skipped: status \"" + post.path("status").asText("") + "\"");
+            return;
+        }
+        String html = post.path("html").asText("");
+        if (html.isBlank() && (post.hasNonNull("mobiledoc") || post.hasNonNull("lexical"))) {
+            report.count("stories", "skipped");
+            report.line(label + ": skipped: it has no html, only " + (post.hasNonNull("lexical") ? "lexical" : "mobiledoc") + " (export it again from Ghost 5, which writes html)");
+            return;
+        }
+        if (sectionId == null) {
+            report.count("stories", "failed");
+            report.line(label + ": failed: Dateline has no section yet to put it in");
+            return;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String tagId : index.postTags.getOrDefault(post.path("id").asText(), List.of())) {
+            JsonNode tag = index.tags.get(tagId);
+            String name = tag == null ? "" : tag.path("name").asText("");
+            if (name.startsWith("#")) {
+                report.count("internal tags", "skipped");
+            } else if (!Slugs.slugify(name).isEmpty() && tags.size() < 30) {
+                tags.add(name);
+            }
+        }
+        List<String> authors = index.postAuthors.getOrDefault(post.path("id").asText(), List.of()).stream().map(authorIds::get)
+                .filter(java.util.Objects::nonNull).distinct().limit(10).toList();
+        Instant created = time(post.path("created_at").asText(null));
+        Instant updated = time(post.path("updated_at").asText(null));
+        Instant published = time(post.path("published_at").asText(null));
+        Instant start = created != null ? created : published != null ? published : Instant.EPOCH;
+        String excerpt = post.path("custom_excerpt").asText("");
+        ArticleDraft draft = new ArticleDraft(title.isEmpty() ? "Untitled (Ghost post)" : cut(title, 300), cut(excerpt, 2000), html, "", sectionId,
+                authors, tags, null, "en", "staff", null);
+        String slug = post.path("slug").asText("");
+        ImportedStory story = new ImportedStory("ghost:" + post.path("uuid").asText(post.path("id").asText()), draft, slug, status, start,
+                updated != null && !updated.isBefore(start) ? updated : start, status == Status.PUBLISHED ? (published != null ? published : start) : null,
+                status == Status.SCHEDULED ? published : null, slug.isEmpty() ? List.of() : List.of("/" + slug), hash(post));
+        if (dryRun) {
+            report.count("stories", "read");
+            return;
+        }
+        report.store(content, story, ACTOR, "stories", label);
+        if (post.hasNonNull("feature_image")) {
+            report.count("images", "skipped");
+        }
+    }
+
+    /** The first pass: refuses what is not a Ghost export, and gathers tags, users and their links to posts. */
+    private static Index index(Path file) throws Refused, IOException {
+        Index index = new Index();
+        walk(file, null, null);
+        for (String table : List.of("tags", "users", "posts_tags", "posts_authors", "meta")) {
+            walk(file, table, node -> {
+                switch (table) {
+                    case "tags" -> index.tags.put(node.path("id").asText(), node);
+                    case "users" -> index.users.put(node.path("id").asText(), node);
+                    case "posts_tags" -> index.postTags.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("tag_id").asText());
+                    case "posts_authors" -> index.postAuthors.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("author_id").asText());
+                    case "meta" -> index.version = node.path("version").asText("");
+                    default -> { }
+                }
+            });
+        }
+        return index;
+    }
+
+    interface Each {
+        void accept(JsonNode node);
+    }
+
+    /**
+     * Streams {@code db[0].data.<table>} (or {@code db[0].meta}) one entry at a time; with a null table,
+     * checks the whole file is JSON shaped as a Ghost export.
+     */
+    private static void walk(Path file, String table, Each each) throws Refused, IOException {
+        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Refused("the file is not a Ghost export: it is not a JSON object");
+            }
+            boolean sawDb = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("db") && p.currentToken() == JsonToken.START_ARRAY) {
+                    sawDb = true;
+                    if (p.nextToken() == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String part = p.currentName();
+                            p.nextToken();
+                            if (part.equals("meta") && "meta".equals(table)) {
+                                each.accept(JSON.readTree(p));
+                            } else if (part.equals("data") && p.currentToken() == JsonToken.START_OBJECT) {
+                                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                    String t = p.currentName();
+                                    p.nextToken();
+                                    if (t.equals(table) && p.currentToken() == JsonToken.START_ARRAY) {
+                                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                                            each.accept(JSON.readTree(p));
+                                        }
+                                    } else {
+                                        p.skipChildren();
+                                    }
+                                }
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    }
+                    while (p.nextToken() != JsonToken.END_ARRAY) { // other databases of a multi-db export
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (!sawDb) {
+                throw new Refused("the file is not a Ghost export: it has no \"db\" array");
+            }
+        } catch (JsonParseException e) {
+            throw new Refused("the file is not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                    + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static Instant time(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
+    }
+
+    private static String hash(JsonNode post) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(post.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    }
+}
