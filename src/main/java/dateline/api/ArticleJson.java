@@ -8,6 +8,7 @@ import dateline.content.Author;
 import dateline.content.Correction;
 import dateline.content.Section;
 import dateline.content.Tag;
+import dateline.content.Urls;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -74,16 +75,16 @@ final class ArticleJson {
     }
 
     ObjectNode section(Section s) {
-        return JSON.createObjectNode().put("id", s.id()).put("slug", s.slug()).put("name", s.name()).put("url", siteUrl + "/" + s.slug());
+        return JSON.createObjectNode().put("id", s.id()).put("slug", s.slug()).put("name", s.name()).put("url", siteUrl + Urls.section(s));
     }
 
     ObjectNode author(Author a) {
         return JSON.createObjectNode().put("id", a.id()).put("slug", a.slug()).put("name", a.name()).put("job_title", a.jobTitle())
-                .put("url", siteUrl + "/author/" + a.slug());
+                .put("url", siteUrl + Urls.author(a));
     }
 
     ObjectNode tag(Tag t) {
-        return JSON.createObjectNode().put("id", t.id()).put("slug", t.slug()).put("name", t.name()).put("url", siteUrl + "/tag/" + t.slug());
+        return JSON.createObjectNode().put("id", t.id()).put("slug", t.slug()).put("name", t.name()).put("url", siteUrl + Urls.tag(t));
     }
 
     /** IPTC ninjs, the news agencies' JSON for a news item, in the version whose schema the document names. */
@@ -110,13 +111,13 @@ final class ArticleJson {
         }
         o.putArray("bodies").addObject().put("role", "main").put("contentType", "text/html").put("value", a.bodyHtml());
         ArrayNode by = o.putArray("people");
-        a.authors().forEach(au -> by.addObject().put("name", au.name()).put("rel", "author").put("uri", siteUrl + "/author/" + au.slug()));
+        a.authors().forEach(au -> by.addObject().put("name", au.name()).put("rel", "author").put("uri", siteUrl + Urls.author(au)));
         if (!a.authors().isEmpty()) {
             o.put("by", String.join(", ", a.authors().stream().map(Author::name).toList()));
         }
         ArrayNode subjects = o.putArray("subjects");
-        a.tags().forEach(t -> subjects.addObject().put("name", t.name()).put("uri", siteUrl + "/tag/" + t.slug()));
-        o.putArray("genres").addObject().put("name", a.section().name()).put("uri", siteUrl + "/" + a.section().slug());
+        a.tags().forEach(t -> subjects.addObject().put("name", t.name()).put("uri", siteUrl + Urls.tag(t)));
+        o.putArray("genres").addObject().put("name", a.section().name()).put("uri", siteUrl + Urls.section(a.section()));
         if (!a.datelinePlace().isEmpty()) {
             o.put("located", a.datelinePlace());
         }

@@ -26,6 +26,13 @@ public final class LegacyPaths {
         String p = pathAndQuery.strip();
         int q = p.indexOf('?');
         String path = q < 0 ? p : p.substring(0, q);
+        if (path.contains("%")) { // a request's encoded form and an export's decoded one are the same address
+            try {
+                path = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // not valid percent-encoding: kept as it came
+            }
+        }
         String query = q < 0 ? "" : p.substring(q);
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

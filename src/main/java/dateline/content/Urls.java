@@ -1,5 +1,7 @@
 package dateline.content;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,18 +20,43 @@ public final class Urls {
     }
 
     public static String article(Instant firstPublished, String slug, ZoneId zone) {
-        return "/" + DAY.format(firstPublished.atZone(zone)) + "/" + slug;
+        return "/" + DAY.format(firstPublished.atZone(zone)) + "/" + segment(slug);
     }
 
     public static String section(Section section) {
-        return "/" + section.slug();
+        return "/" + segment(section.slug());
+    }
+
+    public static String section(String slug) {
+        return "/" + segment(slug);
     }
 
     public static String tag(Tag tag) {
-        return "/tag/" + tag.slug();
+        return "/tag/" + segment(tag.slug());
+    }
+
+    public static String tag(String slug) {
+        return "/tag/" + segment(slug);
     }
 
     public static String author(Author author) {
-        return "/author/" + author.slug();
+        return "/author/" + segment(author.slug());
+    }
+
+    public static String author(String slug) {
+        return "/author/" + segment(slug);
+    }
+
+    /**
+     * A slug as one path segment of an address: ASCII slugs as they are, others percent-encoded (UTF-8),
+     * so feeds, sitemaps and headers carry valid URIs; requests in either form find the page.
+     */
+    public static String segment(String slug) {
+        for (int i = 0; i < slug.length(); i++) {
+            if (slug.charAt(i) > 127) {
+                return URLEncoder.encode(slug, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return slug;
     }
 }

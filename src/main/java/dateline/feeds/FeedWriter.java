@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Tag;
+import dateline.content.Urls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -221,7 +222,7 @@ public final class FeedWriter {
             }
             if (!a.authors().isEmpty() || a.isAgencyCopy()) {
                 ArrayNode authors = item.putArray("authors");
-                a.authors().forEach(au -> authors.addObject().put("name", au.name()).put("url", siteUrl + "/author/" + au.slug()));
+                a.authors().forEach(au -> authors.addObject().put("name", au.name()).put("url", siteUrl + Urls.author(au)));
                 if (a.isAgencyCopy()) {
                     authors.addObject().put("name", a.source());
                 }

@@ -3,6 +3,7 @@ package dateline.feeds;
 import dateline.content.SurrogateKeys;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
+import dateline.content.Urls;
 import dateline.platform.Event;
 import dateline.platform.Notifier;
 import java.net.URLEncoder;
@@ -41,7 +42,7 @@ public final class WebSubPinger {
                 scopes.add("");
                 for (Section section : taxonomy.sections()) {
                     if (event.keys().contains(SurrogateKeys.section(section.id()))) {
-                        scopes.add("/" + section.slug());
+                        scopes.add(Urls.section(section));
                     }
                 }
             }

@@ -7,6 +7,7 @@ import dateline.content.ArticleRepository;
 import dateline.content.Listing;
 import dateline.content.Section;
 import dateline.content.TaxonomyRepository;
+import dateline.content.Urls;
 import dateline.feeds.Feed;
 import dateline.feeds.FeedWriter;
 import dateline.feeds.Sitemaps;
@@ -124,17 +125,17 @@ public final class FeedRoutes {
         }
         if (scope.startsWith("/tag/")) {
             var tag = taxonomy.tagBySlug(scope.substring(5)).orElseThrow(() -> new NotFound("There is no topic at this address."));
-            return new Feed(tag.name() + " | " + site, "Stories about " + tag.name() + ".", scope,
+            return new Feed(tag.name() + " | " + site, "Stories about " + tag.name() + ".", Urls.tag(tag),
                     articles.published(Listing.tag(tag.id()), Feed.SIZE, 0), List.of(SurrogateKeys.tag(tag.id()), SurrogateKeys.NAV));
         }
         if (scope.startsWith("/author/")) {
             var author = taxonomy.authorBySlug(scope.substring(8)).orElseThrow(() -> new NotFound("There is no author at this address."));
-            return new Feed(author.name() + " | " + site, "Stories by " + author.name() + ".", scope,
+            return new Feed(author.name() + " | " + site, "Stories by " + author.name() + ".", Urls.author(author),
                     articles.published(Listing.author(author.id()), Feed.SIZE, 0), List.of(SurrogateKeys.author(author.id()), SurrogateKeys.NAV));
         }
         Section section = taxonomy.sectionBySlug(scope.substring(1)).orElseThrow(() -> new NotFound("There is no section at this address."));
         List<Article> items = articles.published(Listing.section(section.id()), Feed.SIZE, 0);
         return new Feed(section.name() + " | " + site, section.description().isEmpty() ? section.name() + " news." : section.description(),
-                scope, items, List.of(SurrogateKeys.section(section.id()), SurrogateKeys.NAV));
+                Urls.section(section), items, List.of(SurrogateKeys.section(section.id()), SurrogateKeys.NAV));
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class SlugsTest {
 
     @Test
-    void headlines_become_lower_case_ascii_with_single_hyphens() {
+    void latin_headlines_become_lower_case_ascii_with_single_hyphens() {
         assertThat(Slugs.slugify("Zürich's  café — reopens!")).isEqualTo("zurichs-cafe-reopens");
         assertThat(Slugs.slugify("  --Rates: held, steady--  ")).isEqualTo("rates-held-steady");
     }
@@ -21,8 +21,9 @@ class SlugsTest {
     }
 
     @Test
-    void text_without_latin_letters_gives_an_empty_slug() {
-        assertThat(Slugs.slugify("عنوان الخبر")).isEmpty();
+    void text_in_other_scripts_keeps_its_words_and_text_without_letters_gives_an_empty_slug() {
+        assertThat(Slugs.slugify("عنوان الخبر")).isEqualTo("عنوان-الخبر");
+        assertThat(Slugs.slugify("— !! —")).isEmpty();
         assertThat(Slugs.isValid("")).isFalse();
         assertThat(Slugs.isValid("ok-slug-2")).isTrue();
         assertThat(Slugs.isValid("Bad Slug")).isFalse();
