@@ -28,6 +28,7 @@ import dateline.desk.Role;
 import dateline.desk.Sessions;
 import dateline.desk.StoryRoutes;
 import dateline.desk.WireDesk;
+import dateline.desk.ImportDesk;
 import dateline.platform.ClientAddress;
 import dateline.platform.Config;
 import dateline.platform.Database;
@@ -263,7 +264,8 @@ public final class Dateline implements AutoCloseable {
                 new FrontPageDesk(content, articles, breaking, templates, config.siteName(), deskAssets),
                 new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients,
                 new WireDesk(core.wire().queue(), core.wire().sources(), core.wire().stories(), core.wire().formats(), core.apiKeys(), articles,
-                        taxonomy, templates, config.zone(), clock));
+                        taxonomy, templates, config.zone(), clock),
+                new ImportDesk(content, taxonomy, templates, config.dataDir().resolve("imports")));
         IngestRoutes push = new IngestRoutes(core.wire().sources(), core.wire().queue(), core.apiKeys());
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),

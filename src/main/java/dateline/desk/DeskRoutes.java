@@ -74,13 +74,15 @@ public final class DeskRoutes {
     private final AdminPages admin;
     private final ClientAddress clients;
     private final WireDesk wire;
+    private final ImportDesk imports;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
                       DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin,
-                      ClientAddress clients, WireDesk wire) {
+                      ClientAddress clients, WireDesk wire, ImportDesk imports) {
         this.wire = wire;
+        this.imports = imports;
         this.accounts = accounts;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -118,6 +120,7 @@ public final class DeskRoutes {
         all.addAll(front.routes());
         all.addAll(admin.routes());
         all.addAll(wire.routes());
+        all.addAll(imports.routes());
         return all;
     }
 

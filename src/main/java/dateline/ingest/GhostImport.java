@@ -63,6 +63,11 @@ public final class GhostImport {
     }
 
     public ImportReport run(Path file, boolean dryRun) throws Refused, IOException {
+        return run(file, dryRun, done -> { });
+    }
+
+    /** The same, telling {@code progress} how much of the file has been imported (0 to 1) as it goes. */
+    public ImportReport run(Path file, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
         Index index = index(file);
         ImportReport report = new ImportReport("Ghost export", dryRun);
         report.version("Ghost " + index.version);
@@ -84,7 +89,9 @@ public final class GhostImport {
             }
         }
         Optional<String> sectionId = taxonomy.sections().stream().findFirst().map(Section::id);
-        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), report, dryRun));
+        long size = Math.max(1, Files.size(file));
+        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), report, dryRun),
+                read -> progress.accept(Math.min(1.0, (double) read / size)));
         return report;
     }
 
@@ -179,7 +186,11 @@ public final class GhostImport {
      * checks the whole file is JSON shaped as a Ghost export.
      */
     private static void walk(Path file, String table, Each each) throws Refused, IOException {
-        try (InputStream in = Files.newInputStream(file); JsonParser p = new JsonFactory().createParser(in)) {
+        walk(file, table, each, read -> { });
+    }
+
+    private static void walk(Path file, String table, Each each, java.util.function.LongConsumer read) throws Refused, IOException {
+        try (InputStream in = new ProgressInput(Files.newInputStream(file), read); JsonParser p = new JsonFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Refused("the file is not a Ghost export: it is not a JSON object");
             }

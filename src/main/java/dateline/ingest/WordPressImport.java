@@ -112,10 +112,16 @@ public final class WordPressImport {
 
     /** Imports the file (or, with {@code dryRun}, reads it and reports what an import would do, writing nothing). */
     public ImportReport run(Path file, boolean dryRun) throws Refused, IOException {
+        return run(file, dryRun, done -> { });
+    }
+
+    /** The same, telling {@code progress} how much of the file has been imported (0 to 1) as it goes. */
+    public ImportReport run(Path file, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
         ImportReport report = new ImportReport("WordPress export", dryRun);
         report.version("WXR " + check(file));
         Channel channel = new Channel();
-        try (InputStream in = Files.newInputStream(file)) {
+        long size = Math.max(1, Files.size(file));
+        try (InputStream in = new ProgressInput(Files.newInputStream(file), read -> progress.accept(Math.min(1.0, (double) read / size)))) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
             while (r.hasNext()) {
                 if (r.next() != XMLStreamConstants.START_ELEMENT) {

@@ -94,6 +94,9 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/sources", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // an empty form
         MATRIX.put("GET /desk/sources/{name}", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("POST /desk/sources/{name}/enable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
+        MATRIX.put("GET /desk/import", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
+        MATRIX.put("POST /desk/import", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // no file
+        MATRIX.put("GET /desk/import/{job}", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("POST /desk/sources/{name}/disable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
     }
 
@@ -103,7 +106,7 @@ class DeskRoutesTest {
                 .containsExactlyInAnyOrderElementsOf(site.app.parts().desk().routes().stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
         for (var row : MATRIX.entrySet()) {
             String method = row.getKey().split(" ")[0];
-            String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1").replace("{name}", "no-such-source");
+            String path = row.getKey().split(" ")[1].replace("{id}", storyId).replace("{version}", "1").replace("{name}", "no-such-source").replace("{job}", "no-such-job");
             for (var cell : row.getValue().entrySet()) {
                 DeskClient client = new DeskClient(site);
                 if (!cell.getKey().equals("anonymous")) {
