@@ -29,6 +29,7 @@ import dateline.desk.Sessions;
 import dateline.desk.StoryRoutes;
 import dateline.desk.WireDesk;
 import dateline.desk.ImportDesk;
+import dateline.desk.PagesDesk;
 import dateline.platform.ClientAddress;
 import dateline.platform.Config;
 import dateline.platform.Database;
@@ -61,6 +62,7 @@ import dateline.site.CachedPageHandler;
 import dateline.site.MemoryViews;
 import dateline.site.LegacyRedirects;
 import dateline.content.LegacyPaths;
+import dateline.content.StaticPages;
 import dateline.site.PageCache;
 import dateline.site.ReadStore;
 import dateline.site.SearchRoutes;
@@ -241,14 +243,16 @@ public final class Dateline implements AutoCloseable {
 
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
-        SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets);
+        StaticPages staticPages = new StaticPages(db);
+        SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets, staticPages);
         ImageRenditions renditions = new ImageRenditions(db, images);
         LegacyRedirects legacy = new LegacyRedirects(new LegacyPaths(db), articles, taxonomy, config.zone());
         SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, renditions, trending, legacy);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);
         FeedWriter feedWriter = new FeedWriter(config.siteName(), config.siteUrl(), config.webSubHub(), a -> Urls.article(a, config.zone()));
-        Sitemaps sitemaps = new Sitemaps(articles, config.siteName(), config.siteUrl(), config.zone(), clock, a -> Urls.article(a, config.zone()));
+        Sitemaps sitemaps = new Sitemaps(articles, config.siteName(), config.siteUrl(), config.zone(), clock, a -> Urls.article(a, config.zone()))
+                .withPages(staticPages::published);
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
         BeaconRoutes beacons = new BeaconRoutes(views, clients);
@@ -265,7 +269,8 @@ public final class Dateline implements AutoCloseable {
                 new AdminPages(accounts, core.apiKeys(), core.webhooks(), templates, config.zone()), clients,
                 new WireDesk(core.wire().queue(), core.wire().sources(), core.wire().stories(), core.wire().formats(), core.apiKeys(), articles,
                         taxonomy, templates, config.zone(), clock),
-                new ImportDesk(content, taxonomy, templates, config.dataDir().resolve("imports")));
+                new ImportDesk(content, taxonomy, templates, config.dataDir().resolve("imports")),
+                new PagesDesk(content, staticPages, templates));
         IngestRoutes push = new IngestRoutes(core.wire().sources(), core.wire().queue(), core.apiKeys());
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),

@@ -608,3 +608,10 @@ if (form) {
     if (form.dataset.autosave === "true") autosave(form, form.dataset.status, storyId);
   }
 }
+
+// Static pages (About, Contact …) are written with the same editor.
+const pageForm = document.querySelector("form.page-form");
+if (pageForm) {
+  warnOnLeave(pageForm);
+  mountEditor(pageForm.elements.bodyHtml);
+}

@@ -44,6 +44,7 @@ public final class ContentService {
     private final FrontPageWrites front;
     private final SiteWrites site;
     private final StoryImports imports;
+    private final PageWrites pages;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
                           SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions,
@@ -57,6 +58,7 @@ public final class ContentService {
         this.images = new ImageWrites(writes, images, articles);
         this.front = new FrontPageWrites(writes, articles, rows, breaking);
         this.site = new SiteWrites(writes, settings, taxonomy);
+        this.pages = new PageWrites(writes, new StaticPages(db), taxonomy, reserved);
         this.imports = new StoryImports(writes, store, this.taxonomy, new ArticleDraftValidator(articles, rows, taxonomy, images));
     }
 
@@ -272,6 +274,14 @@ public final class ContentService {
     /** Points an old site's address (a category or tag archive) at a section or tag: it answers 301 there. */
     public void addLegacyPath(String path, LegacyPaths.Kind kind, String id) {
         imports.legacyPath(path, kind, id);
+    }
+
+    /**
+     * Makes ({@code id} null) or changes a static page. Its address must be free: not a section's, not
+     * another page's, not one of the site's own routes.
+     */
+    public StaticPage savePage(String id, String title, String slug, String bodyHtml, boolean published, int position) {
+        return pages.save(id, title, slug, bodyHtml, published, position);
     }
 
     /** Loads a whole-site archive into an empty database, as one transaction. */

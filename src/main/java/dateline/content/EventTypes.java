@@ -6,6 +6,7 @@ import java.util.Collection;
 /** The types of the events the content service appends to the log, one constant each. */
 public final class EventTypes {
     public static final String ARTICLE_CREATED = "article.created";
+    public static final String PAGE_CHANGED = "page.changed";
     public static final String ARTICLE_UPDATED = "article.updated";
     public static final String ARTICLE_SUBMITTED = "article.submitted";
     public static final String ARTICLE_WITHDRAWN = "article.withdrawn";

@@ -52,4 +52,9 @@ public final class SurrogateKeys {
     public static boolean touched(Collection<Event> batch, String key) {
         return batch.stream().anyMatch(e -> e.keys().contains(key));
     }
+
+    /** A static page (About, Contact …). */
+    public static String page(String id) {
+        return "page:" + id;
+    }
 }

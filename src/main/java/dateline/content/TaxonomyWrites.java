@@ -19,6 +19,8 @@ record TaxonomyWrites(Writes writes, TaxonomyRepository taxonomy, ArticleWrites 
                 errors.add("slug", "'" + finalSlug + "' cannot be a section's address: use lower-case letters, digits and hyphens, not a number or a reserved word.");
             } else if (taxonomy.slugTaken(h, "sections", finalSlug)) {
                 errors.add("slug", "Another section already uses '" + finalSlug + "'.");
+            } else if (taxonomy.slugTaken(h, "static_pages", finalSlug)) {
+                errors.add("slug", "The page /" + finalSlug + " already has this address.");
             }
             errors.throwIfAny();
             Section section = new Section(Ids.newId(), finalSlug, name.strip(), description == null ? "" : description.strip(), position);

@@ -75,12 +75,14 @@ public final class DeskRoutes {
     private final ClientAddress clients;
     private final WireDesk wire;
     private final ImportDesk imports;
+    private final PagesDesk staticPages;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
                       DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin,
-                      ClientAddress clients, WireDesk wire, ImportDesk imports) {
+                      ClientAddress clients, WireDesk wire, ImportDesk imports, PagesDesk staticPages) {
+        this.staticPages = staticPages;
         this.wire = wire;
         this.imports = imports;
         this.accounts = accounts;
@@ -121,6 +123,7 @@ public final class DeskRoutes {
         all.addAll(admin.routes());
         all.addAll(wire.routes());
         all.addAll(imports.routes());
+        all.addAll(staticPages.routes());
         return all;
     }
 

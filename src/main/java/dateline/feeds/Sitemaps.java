@@ -1,6 +1,7 @@
 package dateline.feeds;
 
 import java.util.Locale;
+import dateline.content.StaticPage;
 import dateline.content.Urls;
 import dateline.content.Article;
 import dateline.content.ArticleRepository;
@@ -57,6 +58,36 @@ public final class Sitemaps {
         this.articlePath = articlePath;
     }
 
+    private java.util.function.Supplier<List<StaticPage>> pages = List::of;
+
+    /** The published static pages, listed in their own sitemap ({@value #PAGES_PATH}). */
+    public Sitemaps withPages(java.util.function.Supplier<List<StaticPage>> published) {
+        this.pages = published;
+        return this;
+    }
+
+    public static final String PAGES_PATH = "/sitemaps/pages.xml";
+
+    /** The sitemap of the static pages, or null when none is published. */
+    public byte[] pages() {
+        List<StaticPage> published = pages.get();
+        if (published.isEmpty()) {
+            return null;
+        }
+        return FeedWriter.xml(w -> {
+            w.setDefaultNamespace(SITEMAP_NS);
+            w.writeStartElement(SITEMAP_NS, "urlset");
+            w.writeDefaultNamespace(SITEMAP_NS);
+            for (StaticPage page : published) {
+                w.writeStartElement(SITEMAP_NS, "url");
+                FeedWriter.element(w, "loc", siteUrl + page.path());
+                FeedWriter.element(w, "lastmod", FeedWriter.iso(page.updatedAt()));
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+    }
+
     public byte[] robots() {
         return ("User-agent: *\nDisallow: /desk/\nDisallow: /search\nDisallow: /v/\n\n"
                 + "Sitemap: " + siteUrl + "/sitemap.xml\nSitemap: " + siteUrl + "/news-sitemap.xml\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -90,6 +121,13 @@ public final class Sitemaps {
                 w.writeStartElement(SITEMAP_NS, "sitemap");
                 FeedWriter.element(w, "loc", siteUrl + part.path());
                 FeedWriter.element(w, "lastmod", FeedWriter.iso(part.lastModified()));
+                w.writeEndElement();
+            }
+            List<StaticPage> published = pages.get();
+            if (!published.isEmpty()) {
+                w.writeStartElement(SITEMAP_NS, "sitemap");
+                FeedWriter.element(w, "loc", siteUrl + PAGES_PATH);
+                FeedWriter.element(w, "lastmod", FeedWriter.iso(published.stream().map(StaticPage::updatedAt).max(Instant::compareTo).orElseThrow()));
                 w.writeEndElement();
             }
             w.writeEndElement();

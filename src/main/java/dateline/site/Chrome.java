@@ -6,6 +6,7 @@ import dateline.content.Urls;
 import dateline.content.BreakingNews;
 import dateline.content.Article;
 import dateline.content.Section;
+import dateline.content.StaticPage;
 import dateline.content.SiteSettings;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +19,13 @@ import java.util.List;
  * @param currentPath the page's own path, for the canonical link and {@code aria-current}
  */
 public record Chrome(String siteName, String siteUrl, List<Section> sections, StaticAssets assets, SiteSettings settings,
-                     ZoneId zone, String currentPath, BreakingNews.Strip breaking) {
+                     ZoneId zone, String currentPath, BreakingNews.Strip breaking, List<StaticPage> pages) {
+
+    /** A frame without static pages in its footer. */
+    public Chrome(String siteName, String siteUrl, List<Section> sections, StaticAssets assets, SiteSettings settings, ZoneId zone,
+                  String currentPath, BreakingNews.Strip breaking) {
+        this(siteName, siteUrl, sections, assets, settings, zone, currentPath, breaking, List.of());
+    }
 
     /** Where the breaking-news strip links to (only when there is one). */
     public String breakingUrl() {

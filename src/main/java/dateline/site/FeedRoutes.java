@@ -47,7 +47,7 @@ public final class FeedRoutes {
     /** Routes with fixed first segments; register before the article and section routes. */
     public void addTo(RoutesConfig routes) {
         routes.get("/robots.txt", ctx -> serve(ctx, "text/plain; charset=utf-8", Set.of("robots"), sitemaps::robots));
-        routes.get("/sitemap.xml", ctx -> serve(ctx, XML, Set.of(SurrogateKeys.HOME), sitemaps::index));
+        routes.get("/sitemap.xml", ctx -> serve(ctx, XML, Set.of(SurrogateKeys.HOME, SurrogateKeys.NAV), sitemaps::index));
         routes.get("/news-sitemap.xml", ctx -> serve(ctx, XML, Set.of(SurrogateKeys.HOME), sitemaps::news));
         routes.get("/sitemaps/{file}", this::monthSitemap);
         routes.get("/feed.xml", ctx -> feed(ctx, "/", "feed.xml"));
@@ -79,6 +79,14 @@ public final class FeedRoutes {
 
     private void monthSitemap(Context ctx) {
         String file = ctx.pathParam("file");
+        if (file.equals("pages.xml")) {
+            byte[] pages = sitemaps.pages();
+            if (pages == null) {
+                throw new NotFound("There is no sitemap at this address.");
+            }
+            serve(ctx, XML, Set.of(SurrogateKeys.NAV), () -> pages);
+            return;
+        }
         String name = file.endsWith(".xml") ? file.substring(0, file.length() - 4) : "";
         String[] parts = name.split("-");
         YearMonth month = parts.length >= 2 ? Sitemaps.parseMonth(parts[0] + "-" + parts[1]) : null;

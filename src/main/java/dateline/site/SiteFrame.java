@@ -6,6 +6,7 @@ import dateline.platform.Page;
 import dateline.content.BreakingNews;
 import dateline.content.SettingsRepository;
 import dateline.content.TaxonomyRepository;
+import dateline.content.StaticPages;
 import dateline.platform.Config;
 import dateline.platform.Templates;
 import io.javalin.http.Context;
@@ -30,8 +31,11 @@ public final class SiteFrame {
     private final Templates templates;
     private final StaticAssets assets;
 
+    private final StaticPages staticPages;
+
     public SiteFrame(Config config, TaxonomyRepository taxonomy, SettingsRepository settings, BreakingNews breaking, PageCache cache,
-                     Templates templates, StaticAssets assets) {
+                     Templates templates, StaticAssets assets, StaticPages staticPages) {
+        this.staticPages = staticPages;
         this.config = config;
         this.taxonomy = taxonomy;
         this.settings = settings;
@@ -43,7 +47,11 @@ public final class SiteFrame {
 
     Chrome chrome(String path) {
         return new Chrome(config.siteName(), config.siteUrl(), taxonomy.sections(), assets, settings.settings(), config.zone(), path,
-                breaking.current().orElse(null));
+                breaking.current().orElse(null), staticPages.published());
+    }
+
+    StaticPages staticPages() {
+        return staticPages;
     }
 
     Config config() {

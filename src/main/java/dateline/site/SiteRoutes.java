@@ -9,6 +9,7 @@ import dateline.content.Listing;
 import dateline.content.ImageRenditions;
 import dateline.content.ImageRepository;
 import dateline.content.Section;
+import dateline.content.StaticPage;
 import dateline.content.TaxonomyRepository;
 import dateline.platform.BadRequest;
 import dateline.platform.NotFound;
@@ -168,7 +169,14 @@ public final class SiteRoutes {
                 var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());
                 return new SiteFrame.Rendered(frame.render("site/author.jte", new AuthorPage(chrome, author, list, pagination)), Set.of(SurrogateKeys.NAV, SurrogateKeys.author(author.id())));
             }
-            Section section = taxonomy.sectionBySlug(path.substring(1)).orElseThrow(() -> new NotFound("There is no section at this address."));
+            Optional<Section> found = taxonomy.sectionBySlug(path.substring(1));
+            if (found.isEmpty()) { // a static page (About, Contact …) lives beside the sections
+                StaticPage page = frame.staticPages().publishedBySlug(path.substring(1))
+                        .orElseThrow(() -> new NotFound("There is no section or page at this address."));
+                return new SiteFrame.Rendered(frame.render("site/static-page.jte", new StaticPageView(chrome, page)),
+                        Set.of(SurrogateKeys.NAV, SurrogateKeys.page(page.id())));
+            }
+            Section section = found.get();
             Listing listing = Listing.section(section.id());
             Pagination pagination = paginate(pageNumber, articles.countPublished(listing), path);
             var list = articles.published(listing, Pagination.PAGE_SIZE, pagination.offset());

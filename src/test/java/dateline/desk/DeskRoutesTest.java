@@ -94,6 +94,11 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/sources", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // an empty form
         MATRIX.put("GET /desk/sources/{name}", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 404));
         MATRIX.put("POST /desk/sources/{name}/enable", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 404));
+        MATRIX.put("GET /desk/pages", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/pages/new", Map.of("anonymous", 303, "contributor", 403, "editor", 200, "admin", 200));
+        MATRIX.put("POST /desk/pages", Map.of("anonymous", 403, "contributor", 403, "editor", 422, "admin", 422)); // no title
+        MATRIX.put("GET /desk/pages/{id}", Map.of("anonymous", 303, "contributor", 403, "editor", 404, "admin", 404)); // a story id is no page
+        MATRIX.put("POST /desk/pages/{id}", Map.of("anonymous", 403, "contributor", 403, "editor", 404, "admin", 404));
         MATRIX.put("GET /desk/import", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));
         MATRIX.put("POST /desk/import", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 422)); // no file
         MATRIX.put("GET /desk/import/{job}", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 404));
