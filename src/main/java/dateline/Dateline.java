@@ -246,7 +246,7 @@ public final class Dateline implements AutoCloseable {
         StaticPages staticPages = new StaticPages(db);
         SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets, staticPages);
         ImageRenditions renditions = new ImageRenditions(db, images);
-        LegacyRedirects legacy = new LegacyRedirects(new LegacyPaths(db), articles, taxonomy, config.zone());
+        LegacyRedirects legacy = new LegacyRedirects(new LegacyPaths(db), articles, taxonomy, staticPages, config.zone());
         SiteRoutes site = new SiteRoutes(frame, articles, taxonomy, images, renditions, trending, legacy);
         ArticleRoutes articlePages = new ArticleRoutes(frame, articles, reads, related, trending);
         SearchRoutes searchPage = new SearchRoutes(frame, searcher);

@@ -284,6 +284,12 @@ public final class ContentService {
         return pages.save(id, title, slug, bodyHtml, published, position);
     }
 
+    /** A static page from another system (WordPress, Ghost): imported, updated while untouched in Dateline, or left as a conflict. */
+    public ImportedStory.Result importPage(String origin, String title, String slug, String bodyHtml, boolean published, int position,
+                                           String contentHash, List<String> oldPaths) {
+        return pages.importPage(origin, title, slug, bodyHtml, published, position, contentHash, oldPaths);
+    }
+
     /** Loads a whole-site archive into an empty database, as one transaction. */
     public void importSite(SiteArchive archive) {
         site.importSite(archive);

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class LegacyPaths {
     /** What an old address points to now. */
-    public enum Kind { STORY, SECTION, TAG }
+    public enum Kind { STORY, SECTION, TAG, PAGE }
 
     public record Target(Kind kind, String id) {}
 

@@ -4,11 +4,16 @@ import dateline.platform.Ids;
 import dateline.platform.NotFound;
 import dateline.platform.ValidationErrors;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /** Writing static pages: one transaction and event each; every page shows the footer, so all are refreshed. */
 record PageWrites(Writes writes, StaticPages pages, TaxonomyRepository taxonomy, ReservedSlugs reserved) {
     StaticPage save(String id, String title, String slug, String bodyHtml, boolean published, int position) {
-        return writes.run(h -> {
+        return writes.run(h -> save(h, id, title, slug, bodyHtml, published, position));
+    }
+
+    private StaticPage save(Handle h, String id, String title, String slug, String bodyHtml, boolean published, int position) {
+        {
             StaticPage before = id == null ? null : pages.byId(h, id).orElseThrow(() -> new NotFound("There is no page with this id."));
             String name = title == null ? "" : title.strip();
             String wanted = slug == null || slug.isBlank() ? Slugs.slugify(name) : slug.strip();
@@ -48,6 +53,55 @@ record PageWrites(Writes writes, StaticPages pages, TaxonomyRepository taxonomy,
             }
             writes.append(h, writes.now(), EventTypes.PAGE_CHANGED, pageId, List.of(SurrogateKeys.NAV, SurrogateKeys.page(pageId)));
             return pages.byId(h, pageId).orElseThrow();
+        }
+    }
+
+    /** The slug, or the first of slug-2, slug-3 … that no page, section or route has. */
+    private String freeSlug(Handle h, String base) {
+        String candidate = base;
+        for (int n = 2; taken(h, candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    private boolean taken(Handle h, String slug) {
+        return reserved.contains(slug) || slug.matches("\\d+") || taxonomy.slugTaken(h, "sections", slug) || taxonomy.slugTaken(h, "static_pages", slug);
+    }
+
+    /**
+     * A page from another system: imported once, then updated by later exports only while nobody changed
+     * it in Dateline; its old addresses answer 301. Returns the outcome and the page's id.
+     */
+    ImportedStory.Result importPage(String origin, String title, String slug, String bodyHtml, boolean published, int position, String hash,
+                                    List<String> oldPaths) {
+        return writes.run(h -> {
+            var known = h.createQuery("SELECT page_id, updated_at, content_hash FROM imported_pages WHERE origin = :origin")
+                    .bind("origin", origin).map((rs, ctx) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3)}).findOne();
+            ImportedStory.Outcome outcome;
+            StaticPage page;
+            if (known.isEmpty()) {
+                String base = slug != null && Slugs.isValid(slug) ? slug : Slugs.slugify(title);
+                page = save(h, null, title, freeSlug(h, base.isEmpty() ? "page" : base), bodyHtml, published, position);
+                outcome = ImportedStory.Outcome.IMPORTED;
+            } else {
+                StaticPage current = pages.byId(h, (String) known.get()[0]).orElseThrow();
+                if (hash.equals(known.get()[2])) {
+                    return new ImportedStory.Result(ImportedStory.Outcome.UNCHANGED, current.id());
+                }
+                if (current.updatedAt().toEpochMilli() != (Long) known.get()[1]) {
+                    return new ImportedStory.Result(ImportedStory.Outcome.CONFLICT, current.id());
+                }
+                page = save(h, current.id(), title, current.slug(), bodyHtml, published, current.position());
+                outcome = ImportedStory.Outcome.UPDATED;
+            }
+            h.createUpdate("DELETE FROM imported_pages WHERE origin = :origin").bind("origin", origin).execute();
+            h.createUpdate("INSERT INTO imported_pages (origin, page_id, updated_at, content_hash) VALUES (:origin, :id, :at, :hash)")
+                    .bind("origin", origin).bind("id", page.id()).bind("at", page.updatedAt().toEpochMilli()).bind("hash", hash).execute();
+            for (String path : oldPaths) {
+                LegacyPaths.put(h, path, LegacyPaths.Kind.PAGE, page.id());
+            }
+            return new ImportedStory.Result(outcome, page.id());
         });
     }
 }

@@ -15,6 +15,7 @@ import dateline.content.Slugs;
 import dateline.content.Status;
 import dateline.content.TaxonomyRepository;
 import dateline.ingest.WireFormat.Refused;
+import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,8 +100,7 @@ public final class GhostImport {
         String title = post.path("title").asText("").strip();
         String label = "post " + post.path("slug").asText(post.path("id").asText()) + (title.isEmpty() ? "" : " \"" + title + "\"");
         if ("page".equals(post.path("type").asText("post"))) {
-            report.count("pages", "skipped");
-            report.line(label.replaceFirst("^post", "page") + ": skipped: static pages are not imported yet");
+            page(post, title, report, dryRun, label.replaceFirst("^post", "page"));
             return;
         }
         Status status = switch (post.path("status").asText("")) {
@@ -155,6 +155,36 @@ public final class GhostImport {
         report.store(content, story, ACTOR, "stories", label);
         if (post.hasNonNull("feature_image")) {
             report.count("images", "skipped");
+        }
+    }
+
+    /** A Ghost page becomes a static page (published or draft); its old /slug/ answers 301 when the slug had to change. */
+    private void page(JsonNode post, String title, ImportReport report, boolean dryRun, String label) {
+        String status = post.path("status").asText("");
+        String html = post.path("html").asText("");
+        if (html.isBlank() && (post.hasNonNull("mobiledoc") || post.hasNonNull("lexical"))) {
+            report.count("pages", "skipped");
+            report.line(label + ": skipped: it has no html, only " + (post.hasNonNull("lexical") ? "lexical" : "mobiledoc"));
+            return;
+        }
+        if (dryRun) {
+            report.count("pages", "read");
+            return;
+        }
+        String slug = post.path("slug").asText("");
+        try {
+            ImportedStory.Result result = content.importPage("ghost:" + post.path("uuid").asText(post.path("id").asText()),
+                    title.isEmpty() ? "Untitled page" : cut(title, 300), slug, html, status.equals("published"), 0, hash(post),
+                    slug.isEmpty() ? List.of() : List.of("/" + slug));
+            report.count("pages", switch (result.outcome()) {
+                case IMPORTED -> "imported";
+                case UPDATED -> "updated";
+                case UNCHANGED -> "unchanged";
+                case CONFLICT -> "conflicts";
+            });
+        } catch (ValidationFailed e) {
+            report.count("pages", "failed");
+            report.line(label + ": failed: " + e.getMessage());
         }
     }
 

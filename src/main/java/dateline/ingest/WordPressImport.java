@@ -176,8 +176,9 @@ public final class WordPressImport {
         boolean sectionsMade;
         final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
 
+        /** The old site's address, without a trailing slash (exports of one site differ in it). */
         String site() {
-            return !baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite;
+            return (!baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite).replaceFirst("/+$", "");
         }
 
         /** The path the old site lived under ("" at a domain's root, "/news" under a folder). */
@@ -339,8 +340,7 @@ public final class WordPressImport {
         switch (type) {
             case "post" -> { }
             case "page" -> {
-                report.count("pages", "skipped");
-                report.line(label.replaceFirst("^post", "page") + ": skipped: static pages are not imported yet");
+                page(item, channel, report, dryRun, title, id, label.replaceFirst("^post", "page"));
                 return;
             }
             case "attachment" -> {
@@ -411,6 +411,57 @@ public final class WordPressImport {
             return;
         }
         report.store(content, story, ACTOR, "stories", label);
+    }
+
+    /** A WordPress page becomes a static page: published, or a draft for every other state; its old addresses answer 301. */
+    private void page(Item item, Channel channel, ImportReport report, boolean dryRun, String title, String id, String label) {
+        String status = item.get("status").strip();
+        if (status.equals("trash") || status.equals("auto-draft") || status.equals("inherit")) {
+            report.count("pages", "skipped");
+            report.line(label + ": skipped: status \"" + status + "\"");
+            return;
+        }
+        if (dryRun) {
+            report.count("pages", "read");
+            return;
+        }
+        String slug = decodeSlug(item.get("post_name"));
+        List<String> oldPaths = new ArrayList<>();
+        try {
+            URI uri = URI.create(item.get("link").strip().replace(" ", "%20"));
+            if (uri.getRawPath() != null) {
+                oldPaths.add(URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+        } catch (IllegalArgumentException e) {
+            // the other forms still work
+        }
+        oldPaths.add(channel.basePath() + "/?page_id=" + id);
+        if (!slug.isEmpty()) {
+            oldPaths.add(channel.basePath() + "/" + slug);
+        }
+        int position;
+        try {
+            position = Integer.parseInt(item.get("menu_order").strip());
+        } catch (NumberFormatException e) {
+            position = 0;
+        }
+        try {
+            ImportedStory.Result result = content.importPage(channel.site() + "#" + id, title.isEmpty() ? "Untitled page " + id : cut(title, 300), slug,
+                    WordPressBodies.convert(item.get("content:encoded")).html(), status.equals("publish"), position, hash(item),
+                    oldPaths.stream().distinct().toList());
+            report.count("pages", switch (result.outcome()) {
+                case IMPORTED -> "imported";
+                case UPDATED -> "updated";
+                case UNCHANGED -> "unchanged";
+                case CONFLICT -> "conflicts";
+            });
+            if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
+                report.line(label + ": changed in Dateline since it was imported: kept as it is there");
+            }
+        } catch (ValidationFailed e) {
+            report.count("pages", "failed");
+            report.line(label + ": failed: " + e.getMessage());
+        }
     }
 
     /** Its link, its ?p=ID form and its /yyyy/mm/dd/slug/ form, under the old site's path. */

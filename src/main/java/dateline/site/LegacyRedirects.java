@@ -4,6 +4,8 @@ import dateline.content.Article;
 import dateline.content.ArticleRepository;
 import dateline.content.LegacyPaths;
 import dateline.content.Section;
+import dateline.content.StaticPage;
+import dateline.content.StaticPages;
 import dateline.content.TaxonomyRepository;
 import dateline.content.Urls;
 import dateline.platform.WebServer;
@@ -21,8 +23,10 @@ public final class LegacyRedirects {
     private final ArticleRepository articles;
     private final TaxonomyRepository taxonomy;
     private final ZoneId zone;
+    private final StaticPages pages;
 
-    public LegacyRedirects(LegacyPaths paths, ArticleRepository articles, TaxonomyRepository taxonomy, ZoneId zone) {
+    public LegacyRedirects(LegacyPaths paths, ArticleRepository articles, TaxonomyRepository taxonomy, StaticPages pages, ZoneId zone) {
+        this.pages = pages;
         this.paths = paths;
         this.articles = articles;
         this.taxonomy = taxonomy;
@@ -35,6 +39,7 @@ public final class LegacyRedirects {
             case STORY -> articles.findById(t.id()).filter(Article::isPublished).map(a -> Urls.article(a, zone));
             case SECTION -> taxonomy.sections().stream().filter(s -> s.id().equals(t.id())).findFirst().map(Section::slug).map(slug -> "/" + slug);
             case TAG -> taxonomy.tagById(t.id()).map(Urls::tag);
+            case PAGE -> pages.byId(t.id()).filter(StaticPage::published).map(StaticPage::path);
         });
     }
 

@@ -77,8 +77,12 @@ public final class SiteRoutes {
             }
         });
         routes.get("/", ctx -> {
-            String p = ctx.queryParam("p"); // WordPress's own address of a post: /?p=ID
+            String p = ctx.queryParam("p"); // WordPress's own address of a post: /?p=ID, of a page: /?page_id=ID
             if (p != null && p.matches("\\d{1,12}") && legacy.redirect(ctx, "/?p=" + p)) {
+                return;
+            }
+            String pageId = ctx.queryParam("page_id");
+            if (pageId != null && pageId.matches("\\d{1,12}") && legacy.redirect(ctx, "/?page_id=" + pageId)) {
                 return;
             }
             frame.serve(ctx, "/", this::home);
