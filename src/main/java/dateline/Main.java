@@ -324,11 +324,8 @@ public final class Main {
         return guarded(stderr, () -> {
             try (Dateline.Core core = Dateline.Core.open(config, Clock.systemUTC())) {
                 ImportReport report = ghost ? new GhostImport(core.content(), core.taxonomy()).run(path, dry)
-                        : new WordPressImport(core.content(), core.taxonomy()).run(path, dry);
+                        : new WordPressImport(core.content(), core.taxonomy()).run(path, mediaFolder == null ? null : Path.of(mediaFolder), dry, done -> { });
                 stdout.print(report.text());
-                if (mediaFolder != null) {
-                    stdout.println("- images: not imported yet (the --media folder " + mediaFolder + " was not read)");
-                }
             } catch (WireFormat.Refused e) {
                 throw new BadRequest("The export was refused, nothing was written: " + e.getMessage());
             }

@@ -290,6 +290,21 @@ public final class ContentService {
         return pages.importPage(origin, title, slug, bodyHtml, published, position, contentHash, oldPaths);
     }
 
+    /** The image another system knew as {@code origin}, if it was imported before. */
+    public java.util.Optional<String> importedImage(String origin) {
+        return writes.run(h -> h.createQuery("SELECT image_id FROM imported_images WHERE origin = :origin").bind("origin", origin)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Stores an image from another system (checked already) and remembers its origin, in one transaction. */
+    public Image importImage(String origin, ImageUpload.Checked checked, String altText, String caption, String credit) {
+        return writes.run(h -> {
+            Image image = images.addIn(h, checked, altText, caption, credit);
+            h.createUpdate("INSERT INTO imported_images (origin, image_id) VALUES (:origin, :id)").bind("origin", origin).bind("id", image.id()).execute();
+            return image;
+        });
+    }
+
     /** Loads a whole-site archive into an empty database, as one transaction. */
     public void importSite(SiteArchive archive) {
         site.importSite(archive);

@@ -3,6 +3,7 @@ package dateline.ingest;
 import dateline.content.ArticleDraft;
 import dateline.content.Author;
 import dateline.content.ContentService;
+import dateline.content.ImageUpload;
 import dateline.content.ImportedStory;
 import dateline.content.LegacyPaths;
 import dateline.content.Section;
@@ -72,6 +73,14 @@ public final class WordPressImport {
 
     /** Reads the whole file once: refused (nothing written) when it is not well-formed or not a WordPress export. */
     static String check(Path file) throws Refused, IOException {
+        return check(file, new LinkedHashMap<>());
+    }
+
+    /** An attachment of the export: where its file is, and what it shows. */
+    record Attachment(String id, String url, String file, String alt, String caption, String title) {}
+
+    /** The same, gathering the export's attachments (they may come after the posts that lead with them). */
+    static String check(Path file, Map<String, Attachment> attachments) throws Refused, IOException {
         String version = null;
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
@@ -90,6 +99,15 @@ public final class WordPressImport {
                     if (r.getLocalName().equals("wxr_version") && depth == 3) {
                         version = text(r).strip();
                         depth--;
+                    } else if (r.getLocalName().equals("item") && depth == 3) {
+                        Item item = readItem(r);
+                        depth--;
+                        if (item.get("post_type").strip().equals("attachment")) {
+                            String id = item.get("post_id").strip();
+                            attachments.put(id, new Attachment(id, item.get("attachment_url").strip(), item.meta().getOrDefault("_wp_attached_file", ""),
+                                    item.meta().getOrDefault("_wp_attachment_image_alt", ""), Jsoup.parse(item.get("excerpt:encoded")).text(),
+                                    Jsoup.parse(item.get("title")).text()));
+                        }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
@@ -117,9 +135,18 @@ public final class WordPressImport {
 
     /** The same, telling {@code progress} how much of the file has been imported (0 to 1) as it goes. */
     public ImportReport run(Path file, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
+        return run(file, null, dryRun, progress);
+    }
+
+    /**
+     * The same, taking image files from {@code media} (a copy of {@code wp-content/uploads}) when given,
+     * else from the attachment's address when it answers, else listing the image as missing.
+     */
+    public ImportReport run(Path file, Path media, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
         ImportReport report = new ImportReport("WordPress export", dryRun);
-        report.version("WXR " + check(file));
         Channel channel = new Channel();
+        report.version("WXR " + check(file, channel.attachments));
+        channel.media = media;
         long size = Math.max(1, Files.size(file));
         try (InputStream in = new ProgressInput(Files.newInputStream(file), read -> progress.accept(Math.min(1.0, (double) read / size)))) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
@@ -174,6 +201,10 @@ public final class WordPressImport {
         final Map<String, String> sectionIds = new LinkedHashMap<>();      // nicename → section id
         final Map<String, String> tagNames = new LinkedHashMap<>();        // slug → name
         boolean sectionsMade;
+        final Map<String, Attachment> attachments = new LinkedHashMap<>();
+        final Map<String, String> imageIds = new LinkedHashMap<>();   // attachment id → image id ("" when it could not be had)
+        final java.util.Set<String> unreachableHosts = new java.util.HashSet<>();
+        Path media;
         final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
 
         /** The old site's address, without a trailing slash (exports of one site differ in it). */
@@ -344,7 +375,7 @@ public final class WordPressImport {
                 return;
             }
             case "attachment" -> {
-                report.count("images", "skipped");
+                image(id, channel, report, dryRun);
                 return;
             }
             default -> {
@@ -395,8 +426,10 @@ public final class WordPressImport {
         }
         String headline = title.isEmpty() ? "Untitled (WordPress post " + id + ")" : title;
         String language = channel.language.toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? channel.language : "en";
+        String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
+        String leadImage = thumbnail.isEmpty() ? null : image(thumbnail, channel, report, dryRun);
         ArticleDraft draft = new ArticleDraft(cut(headline, 300), cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000), body.html(), "",
-                sectionId, author == null ? List.of() : List.of(author), tags, null, language, "staff", null);
+                sectionId, author == null ? List.of() : List.of(author), tags, dryRun ? null : leadImage, language, "staff", null);
         String slug = decodeSlug(item.get("post_name"));
         ImportedStory story = new ImportedStory(channel.site() + "#" + id, draft, slug, state, posted, modified.isBefore(posted) ? posted : modified,
                 state == Status.PUBLISHED ? posted : null, state == Status.SCHEDULED ? posted : null, oldPaths(item, channel, slug, id),
@@ -461,6 +494,97 @@ public final class WordPressImport {
         } catch (ValidationFailed e) {
             report.count("pages", "failed");
             report.line(label + ": failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The Dateline image of an attachment, importing it the first time (from the media folder, else its
+     * address), or null when it cannot be had (listed in the report once).
+     */
+    private String image(String attachmentId, Channel channel, ImportReport report, boolean dryRun) {
+        if (channel.imageIds.containsKey(attachmentId)) {
+            String known = channel.imageIds.get(attachmentId);
+            return known.isEmpty() ? null : known;
+        }
+        Attachment a = channel.attachments.get(attachmentId);
+        String result = "";
+        if (a == null) {
+            report.count("images", "missing");
+            report.line("image " + attachmentId + ": missing: the export does not hold this attachment");
+        } else if (!a.url().matches("(?i).*\\.(jpe?g|png|gif|webp)(\\?.*)?$") && !a.file().matches("(?i).*\\.(jpe?g|png|gif|webp)$")) {
+            report.count("images", "skipped");
+        } else if (dryRun) {
+            report.count("images", "read");
+        } else {
+            String origin = channel.site() + "#attachment-" + a.id();
+            Optional<String> imported = content.importedImage(origin);
+            if (imported.isPresent()) {
+                report.count("images", "unchanged");
+                result = imported.get();
+            } else {
+                byte[] bytes = mediaBytes(a, channel);
+                if (bytes == null) {
+                    report.count("images", "missing");
+                    report.line("image " + a.id() + " (" + (a.url().isEmpty() ? a.file() : a.url()) + "): missing: not in the media folder and not reachable");
+                } else {
+                    try {
+                        ImageUpload.Checked checked = ImageUpload.check(bytes);
+                        String alt = !a.alt().isBlank() ? a.alt() : a.title();
+                        result = content.importImage(origin, checked, cut(alt, 500), cut(a.caption(), 1000), "").id();
+                        report.count("images", "imported");
+                    } catch (ValidationFailed e) {
+                        report.count("images", "failed");
+                        report.line("image " + a.id() + " (" + a.file() + "): failed: " + e.getMessage());
+                    }
+                }
+            }
+        }
+        channel.imageIds.put(attachmentId, result);
+        return result.isEmpty() ? null : result;
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(3)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+
+    /** The file's bytes: from the media folder by its uploads path, else from its address (a host that failed once is not asked again). */
+    private static byte[] mediaBytes(Attachment a, Channel channel) {
+        if (channel.media != null && !a.file().isBlank()) {
+            Path candidate = channel.media.resolve(a.file()).normalize();
+            if (candidate.startsWith(channel.media.normalize()) && Files.isRegularFile(candidate)) {
+                try {
+                    return Files.size(candidate) > ImageUpload.MAX_BYTES ? null : Files.readAllBytes(candidate);
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+        }
+        if (!a.url().startsWith("http://") && !a.url().startsWith("https://")) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(a.url().replace(" ", "%20"));
+            if (uri.getHost() == null || channel.unreachableHosts.contains(uri.getHost())) {
+                return null;
+            }
+            try {
+                var response = HTTP.send(java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(15)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() != 200) {
+                        return null;
+                    }
+                    byte[] bytes = body.readNBytes(ImageUpload.MAX_BYTES + 1);
+                    return bytes.length > ImageUpload.MAX_BYTES ? null : bytes;
+                }
+            } catch (IOException e) {
+                channel.unreachableHosts.add(uri.getHost());
+                return null;
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -187,6 +187,38 @@ class WordPressImportTest extends SiteTestCase {
         assertThat(site.get("/?p=999").statusCode()).isEqualTo(200); // an unknown post id is just the home page
     }
 
+    @Test
+    void a_featured_image_from_the_media_folder_becomes_the_lead_image_and_a_missing_one_is_listed() throws Exception {
+        Path media = Files.createDirectories(tempDir.resolve("uploads/2024/06"));
+        Files.write(media.resolve("harbour.png"), dateline.demo.DemoImagesForTests.png(1200, 800));
+        String export = export("Harbour reopens", "Ships return.", "Council meets", "The council met.")
+                .replaceFirst("</item>", "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>20</wp:meta_value></wp:postmeta></item>")
+                .replace("</channel>", """
+                        <item><title>Harbour at dusk</title><wp:post_id>20</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+                          <excerpt:encoded><![CDATA[The harbour at dusk.]]></excerpt:encoded>
+                          <wp:attachment_url>http://127.0.0.1:9/wp-content/uploads/2024/06/harbour.png</wp:attachment_url>
+                          <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2024/06/harbour.png</wp:meta_value></wp:postmeta>
+                          <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Boats in the harbour</wp:meta_value></wp:postmeta></item>
+                        <item><title>Gone</title><wp:post_id>21</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+                          <wp:attachment_url>http://127.0.0.1:9/wp-content/uploads/2024/06/gone.jpg</wp:attachment_url>
+                          <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2024/06/gone.jpg</wp:meta_value></wp:postmeta></item>
+                        </channel>""");
+        Path file = tempDir.resolve("with-images.xml");
+        Files.writeString(file, export);
+        ImportReport report = new WordPressImport(site.content, site.app.parts().core().taxonomy()).run(file, tempDir.resolve("uploads"), false, d -> { });
+
+        assertThat(report.get("images", "imported")).as(report.text()).isEqualTo(1);
+        assertThat(report.get("images", "missing")).isEqualTo(1);
+        assertThat(report.text()).contains("image 21 (http://127.0.0.1:9/wp-content/uploads/2024/06/gone.jpg): missing");
+        Article harbour = story("Harbour reopens");
+        assertThat(harbour.leadImage()).isNotNull();
+        assertThat(harbour.leadImage().altText()).isEqualTo("Boats in the harbour");
+        assertThat(harbour.leadImage().caption()).isEqualTo("The harbour at dusk.");
+        ImportReport again = new WordPressImport(site.content, site.app.parts().core().taxonomy()).run(file, tempDir.resolve("uploads"), false, d -> { });
+        assertThat(again.get("images", "unchanged")).isEqualTo(1);
+        assertThat(again.get("stories", "unchanged")).isEqualTo(2);
+    }
+
     private Article story(String headline) {
         return site.app.articles().withHeadline(headline, null, null, 5).stream().filter(a -> a.headline().equals(headline)).findFirst().orElseThrow();
     }
