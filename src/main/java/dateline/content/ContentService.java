@@ -45,6 +45,7 @@ public final class ContentService {
     private final SiteWrites site;
     private final StoryImports imports;
     private final PageWrites pages;
+    private final ImageRepository imageRepository;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
                           SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions,
@@ -58,6 +59,7 @@ public final class ContentService {
         this.images = new ImageWrites(writes, images, articles);
         this.front = new FrontPageWrites(writes, articles, rows, breaking);
         this.site = new SiteWrites(writes, settings, taxonomy);
+        this.imageRepository = images;
         this.pages = new PageWrites(writes, new StaticPages(db), taxonomy, reserved);
         this.imports = new StoryImports(writes, store, this.taxonomy, new ArticleDraftValidator(articles, rows, taxonomy, images));
     }
@@ -291,9 +293,9 @@ public final class ContentService {
     }
 
     /** The image another system knew as {@code origin}, if it was imported before. */
-    public java.util.Optional<String> importedImage(String origin) {
+    public java.util.Optional<Image> importedImage(String origin) {
         return writes.run(h -> h.createQuery("SELECT image_id FROM imported_images WHERE origin = :origin").bind("origin", origin)
-                .mapTo(String.class).findOne());
+                .mapTo(String.class).findOne().flatMap(id -> imageRepository.find(h, id)));
     }
 
     /** Stores an image from another system (checked already) and remembers its origin, in one transaction. */

@@ -3,6 +3,7 @@ package dateline.ingest;
 import dateline.content.ArticleDraft;
 import dateline.content.Author;
 import dateline.content.ContentService;
+import dateline.content.Image;
 import dateline.content.ImageUpload;
 import dateline.content.ImportedStory;
 import dateline.content.LegacyPaths;
@@ -202,7 +203,8 @@ public final class WordPressImport {
         final Map<String, String> tagNames = new LinkedHashMap<>();        // slug → name
         boolean sectionsMade;
         final Map<String, Attachment> attachments = new LinkedHashMap<>();
-        final Map<String, String> imageIds = new LinkedHashMap<>();   // attachment id → image id ("" when it could not be had)
+        final Map<String, Optional<Image>> images = new LinkedHashMap<>();   // attachment id → image (empty when it could not be had)
+        Map<String, String> attachmentsByFile;                                  // an upload's path without size suffix → attachment id
         final java.util.Set<String> unreachableHosts = new java.util.HashSet<>();
         Path media;
         final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
@@ -427,9 +429,10 @@ public final class WordPressImport {
         String headline = title.isEmpty() ? "Untitled (WordPress post " + id + ")" : title;
         String language = channel.language.toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? channel.language : "en";
         String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
-        String leadImage = thumbnail.isEmpty() ? null : image(thumbnail, channel, report, dryRun);
-        ArticleDraft draft = new ArticleDraft(cut(headline, 300), cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000), body.html(), "",
-                sectionId, author == null ? List.of() : List.of(author), tags, dryRun ? null : leadImage, language, "staff", null);
+        Image leadImage = thumbnail.isEmpty() ? null : image(thumbnail, channel, report, dryRun);
+        ArticleDraft draft = new ArticleDraft(cut(headline, 300), cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000),
+                inlineImages(body.html(), channel, report, dryRun), "", sectionId, author == null ? List.of() : List.of(author), tags,
+                dryRun || leadImage == null ? null : leadImage.id(), language, "staff", null);
         String slug = decodeSlug(item.get("post_name"));
         ImportedStory story = new ImportedStory(channel.site() + "#" + id, draft, slug, state, posted, modified.isBefore(posted) ? posted : modified,
                 state == Status.PUBLISHED ? posted : null, state == Status.SCHEDULED ? posted : null, oldPaths(item, channel, slug, id),
@@ -501,13 +504,12 @@ public final class WordPressImport {
      * The Dateline image of an attachment, importing it the first time (from the media folder, else its
      * address), or null when it cannot be had (listed in the report once).
      */
-    private String image(String attachmentId, Channel channel, ImportReport report, boolean dryRun) {
-        if (channel.imageIds.containsKey(attachmentId)) {
-            String known = channel.imageIds.get(attachmentId);
-            return known.isEmpty() ? null : known;
+    private Image image(String attachmentId, Channel channel, ImportReport report, boolean dryRun) {
+        if (channel.images.containsKey(attachmentId)) {
+            return channel.images.get(attachmentId).orElse(null);
         }
         Attachment a = channel.attachments.get(attachmentId);
-        String result = "";
+        Image result = null;
         if (a == null) {
             report.count("images", "missing");
             report.line("image " + attachmentId + ": missing: the export does not hold this attachment");
@@ -517,7 +519,7 @@ public final class WordPressImport {
             report.count("images", "read");
         } else {
             String origin = channel.site() + "#attachment-" + a.id();
-            Optional<String> imported = content.importedImage(origin);
+            Optional<Image> imported = content.importedImage(origin);
             if (imported.isPresent()) {
                 report.count("images", "unchanged");
                 result = imported.get();
@@ -530,7 +532,7 @@ public final class WordPressImport {
                     try {
                         ImageUpload.Checked checked = ImageUpload.check(bytes);
                         String alt = !a.alt().isBlank() ? a.alt() : a.title();
-                        result = content.importImage(origin, checked, cut(alt, 500), cut(a.caption(), 1000), "").id();
+                        result = content.importImage(origin, checked, cut(alt, 500), cut(a.caption(), 1000), "");
                         report.count("images", "imported");
                     } catch (ValidationFailed e) {
                         report.count("images", "failed");
@@ -539,8 +541,44 @@ public final class WordPressImport {
                 }
             }
         }
-        channel.imageIds.put(attachmentId, result);
-        return result.isEmpty() ? null : result;
+        channel.images.put(attachmentId, Optional.ofNullable(result));
+        return result;
+    }
+
+    private static final java.util.regex.Pattern SIZE_SUFFIX = java.util.regex.Pattern.compile("-\\d+x\\d+(\\.\\w+)$");
+
+    /** An upload's path as attachments and bodies both name it: after wp-content/uploads/, without "-300x200" or a query. */
+    private static String uploadKey(String url) {
+        String u = url.replaceFirst("[?#].*$", "");
+        int at = u.indexOf("/uploads/");
+        String path = at >= 0 ? u.substring(at + "/uploads/".length()) : u.contains("://") ? u.replaceFirst("^.*/", "") : u.replaceFirst("^/+", "");
+        return SIZE_SUFFIX.matcher(path).replaceFirst("$1");
+    }
+
+    /**
+     * Inline images whose file was imported point at Dateline's copy, with its width and height (a
+     * resized "-300x200" copy of an upload is the same image); others are left as they were.
+     */
+    private String inlineImages(String html, Channel channel, ImportReport report, boolean dryRun) {
+        if (!html.contains("<img") || dryRun) {
+            return html;
+        }
+        if (channel.attachmentsByFile == null) {
+            channel.attachmentsByFile = new java.util.HashMap<>();
+            channel.attachments.values().forEach(a -> channel.attachmentsByFile.put(uploadKey(a.file().isBlank() ? a.url() : a.file()), a.id()));
+        }
+        var body = Jsoup.parseBodyFragment(html).body();
+        boolean changed = false;
+        for (var img : body.select("img[src]")) {
+            String id = channel.attachmentsByFile.get(uploadKey(img.attr("src")));
+            Image image = id == null ? null : image(id, channel, report, false);
+            if (image != null) {
+                img.attr("src", image.path()).attr("width", String.valueOf(image.width())).attr("height", String.valueOf(image.height()));
+                img.removeAttr("srcset").removeAttr("sizes");
+                changed = true;
+            }
+        }
+        return changed ? body.html() : html;
     }
 
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()

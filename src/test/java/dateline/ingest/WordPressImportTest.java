@@ -191,7 +191,8 @@ class WordPressImportTest extends SiteTestCase {
     void a_featured_image_from_the_media_folder_becomes_the_lead_image_and_a_missing_one_is_listed() throws Exception {
         Path media = Files.createDirectories(tempDir.resolve("uploads/2024/06"));
         Files.write(media.resolve("harbour.png"), dateline.demo.DemoImagesForTests.png(1200, 800));
-        String export = export("Harbour reopens", "Ships return.", "Council meets", "The council met.")
+        String export = export("Harbour reopens", "Ships return. <img src=\"https://old.example/wp-content/uploads/2024/06/harbour-300x200.png\" "
+                + "srcset=\"https://old.example/wp-content/uploads/2024/06/harbour.png 1200w\" alt=\"Boats\">", "Council meets", "The council met.")
                 .replaceFirst("</item>", "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>20</wp:meta_value></wp:postmeta></item>")
                 .replace("</channel>", """
                         <item><title>Harbour at dusk</title><wp:post_id>20</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
@@ -214,6 +215,8 @@ class WordPressImportTest extends SiteTestCase {
         assertThat(harbour.leadImage()).isNotNull();
         assertThat(harbour.leadImage().altText()).isEqualTo("Boats in the harbour");
         assertThat(harbour.leadImage().caption()).isEqualTo("The harbour at dusk.");
+        assertThat(harbour.bodyHtml()).contains("src=\"" + harbour.leadImage().path() + "\"", "width=\"1200\"", "height=\"800\"")
+                .doesNotContain("old.example");
         ImportReport again = new WordPressImport(site.content, site.app.parts().core().taxonomy()).run(file, tempDir.resolve("uploads"), false, d -> { });
         assertThat(again.get("images", "unchanged")).isEqualTo(1);
         assertThat(again.get("stories", "unchanged")).isEqualTo(2);
