@@ -116,6 +116,20 @@ class WordPressImportTest extends SiteTestCase {
         Path xxe = tempDir.resolve("xxe.xml");
         Files.writeString(xxe, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss><channel>&x;</channel></rss>");
         assertThatThrownBy(() -> importer().run(xxe, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("DOCTYPE");
+        Path laughs = tempDir.resolve("laughs.xml");
+        Files.writeString(laughs, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><rss><channel><wp:wxr_version xmlns:wp=\"http://wordpress.org/export/1.2/\">1.2</wp:wxr_version>&c;</channel></rss>");
+        assertThatThrownBy(() -> importer().run(laughs, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("DOCTYPE");
+        Path garbage = tempDir.resolve("garbage.xml"); // 64 MB of random bytes, streamed: refused at once, memory flat
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(garbage))) {
+            java.util.Random random = new java.util.Random(1);
+            byte[] chunk = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                random.nextBytes(chunk);
+                out.write(chunk);
+            }
+        }
+        assertThatThrownBy(() -> importer().run(garbage, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("line 1");
         Path truncated = tempDir.resolve("truncated.xml");
         String whole = Files.readString(Fixtures.dir().resolve("wxr/valid/small-export.xml"));
         Files.writeString(truncated, whole.substring(0, whole.length() / 2));
