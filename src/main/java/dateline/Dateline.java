@@ -243,7 +243,7 @@ public final class Dateline implements AutoCloseable {
 
         Templates templates = Templates.forMode(config.devMode());
         StaticAssets assets = new StaticAssets();
-        StaticPages staticPages = new StaticPages(db);
+        StaticPages staticPages = content.staticPages();
         SiteFrame frame = new SiteFrame(config, taxonomy, settings, breaking, pages, templates, assets, staticPages);
         ImageRenditions renditions = new ImageRenditions(db, images);
         LegacyRedirects legacy = new LegacyRedirects(new LegacyPaths(db), articles, taxonomy, staticPages, config.zone());
@@ -297,7 +297,7 @@ public final class Dateline implements AutoCloseable {
         // The index keeps its cursor with its files, so it resumes where it stopped.
         EventTailer indexing = new EventTailer("search-index", events, search.cursor(), search::apply);
         // Memory-only views start empty, so they only need events from now on.
-        MemoryViews memory = new MemoryViews(taxonomy, settings, breaking, related, reads, pages);
+        MemoryViews memory = new MemoryViews(taxonomy, staticPages, settings, breaking, related, reads, pages);
         EventTailer evictions = new EventTailer("page-cache", events, events.head(), batch -> {
             memory.accept(batch);
             batch.stream().filter(EventTypes::isStory).forEach(e -> views.forget(e.subjectId()));

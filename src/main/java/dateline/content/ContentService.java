@@ -46,6 +46,7 @@ public final class ContentService {
     private final StoryImports imports;
     private final PageWrites pages;
     private final ImageRepository imageRepository;
+    private final StaticPages staticPages;
 
     public ContentService(Database db, EventLog events, ArticleRepository articles, TaxonomyRepository taxonomy,
                           SettingsRepository settings, BreakingNews breaking, ImageRepository images, RevisionRepository revisions,
@@ -60,7 +61,8 @@ public final class ContentService {
         this.front = new FrontPageWrites(writes, articles, rows, breaking);
         this.site = new SiteWrites(writes, settings, taxonomy);
         this.imageRepository = images;
-        this.pages = new PageWrites(writes, new StaticPages(db), taxonomy, reserved);
+        this.staticPages = new StaticPages(db);
+        this.pages = new PageWrites(writes, staticPages, taxonomy, reserved);
         this.imports = new StoryImports(writes, store, this.taxonomy, new ArticleDraftValidator(articles, rows, taxonomy, images));
     }
 
@@ -284,6 +286,11 @@ public final class ContentService {
      */
     public StaticPage savePage(String id, String title, String slug, String bodyHtml, boolean published, int position) {
         return pages.save(id, title, slug, bodyHtml, published, position);
+    }
+
+    /** The static pages as this write path keeps them: the site reads the same copy, so a save shows at once in the footer. */
+    public StaticPages staticPages() {
+        return staticPages;
     }
 
     /** A static page from another system (WordPress, Ghost): imported, updated while untouched in Dateline, or left as a conflict. */

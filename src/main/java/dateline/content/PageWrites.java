@@ -9,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 /** Writing static pages: one transaction and event each; every page shows the footer, so all are refreshed. */
 record PageWrites(Writes writes, StaticPages pages, TaxonomyRepository taxonomy, ReservedSlugs reserved) {
     StaticPage save(String id, String title, String slug, String bodyHtml, boolean published, int position) {
-        return writes.run(h -> save(h, id, title, slug, bodyHtml, published, position));
+        return writes.run(h -> save(h, id, title, slug, bodyHtml, published, position), pages::forget);
     }
 
     private StaticPage save(Handle h, String id, String title, String slug, String bodyHtml, boolean published, int position) {
@@ -102,6 +102,6 @@ record PageWrites(Writes writes, StaticPages pages, TaxonomyRepository taxonomy,
                 LegacyPaths.put(h, path, LegacyPaths.Kind.PAGE, page.id());
             }
             return new ImportedStory.Result(outcome, page.id());
-        });
+        }, pages::forget);
     }
 }

@@ -1,6 +1,7 @@
 package dateline.content;
 
 import dateline.platform.Database;
+import dateline.platform.Remembered;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,15 +12,23 @@ import org.jdbi.v3.core.Handle;
 /** Reads of the static pages; their writes go through the content service. */
 public final class StaticPages {
     private final Database db;
+    /** The footer shows them on every page: kept in memory, forgotten when a page changes (on every node, by the event). */
+    private final Remembered<List<StaticPage>> published;
 
     public StaticPages(Database db) {
         this.db = db;
+        this.published = new Remembered<>(() -> db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM static_pages WHERE published = 1 ORDER BY position, title")
+                .map((rs, ctx) -> page(rs)).list()));
     }
 
     /** The published pages, in the footer's order. */
     public List<StaticPage> published() {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM static_pages WHERE published = 1 ORDER BY position, title")
-                .map((rs, ctx) -> page(rs)).list());
+        return published.get();
+    }
+
+    /** Drops the remembered list: the next read loads it again. */
+    public void forget() {
+        published.forget();
     }
 
     public List<StaticPage> all() {

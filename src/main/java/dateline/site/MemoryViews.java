@@ -2,6 +2,7 @@ package dateline.site;
 
 import dateline.content.BreakingNews;
 import dateline.content.EventTypes;
+import dateline.content.StaticPages;
 import dateline.content.SettingsRepository;
 import dateline.content.SurrogateKeys;
 import dateline.content.TaxonomyRepository;
@@ -17,12 +18,14 @@ import java.util.function.Consumer;
  * part a batch of events changed, in an order that never lets a page be rendered from old parts
  * after the cache dropped it. Rebuilding it empties the caches.
  */
-public record MemoryViews(TaxonomyRepository taxonomy, SettingsRepository settings, BreakingNews breaking, RelatedStories related, ReadStore reads, PageCache pages) implements Consumer<List<Event>>, DerivedView {
+public record MemoryViews(TaxonomyRepository taxonomy, StaticPages staticPages, SettingsRepository settings, BreakingNews breaking, RelatedStories related,
+                          ReadStore reads, PageCache pages) implements Consumer<List<Event>>, DerivedView {
     @Override
     public void accept(List<Event> batch) {
         boolean all = SurrogateKeys.touched(batch, SurrogateKeys.ALL);
         if (all || SurrogateKeys.touched(batch, SurrogateKeys.NAV)) {
             taxonomy.forgetSections(); // first: pages rendered after the eviction must see the new navigation
+            staticPages.forget();      // and the new footer
         }
         if (all || SurrogateKeys.touched(batch, SurrogateKeys.SETTINGS)) {
             settings.forget();
@@ -43,6 +46,7 @@ public record MemoryViews(TaxonomyRepository taxonomy, SettingsRepository settin
     @Override
     public void rebuild() {
         reads.clear();
+        staticPages.forget();
         pages.clear();
     }
 }
