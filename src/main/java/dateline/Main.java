@@ -125,7 +125,7 @@ public final class Main {
             case "webhook" -> withDatabase(config, stderr, core -> webhook(core.webhooks(), args, stdout));
             case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
-            case "source" -> withDatabase(config, stderr, core -> source(core, args, stdout, stderr));
+            case "source" -> withDatabase(config, stderr, core -> source(core, args, stdout));
             case "import-wordpress", "import-ghost" -> importExport(config, args, stdout, stderr);
             default -> throw new IllegalStateException(command);
         };
@@ -237,7 +237,7 @@ public final class Main {
     }
 
     /** {@code source add|list|disable|enable}: wire sources, safe while the site serves (it picks up changes within a second). */
-    private static void source(Dateline.Core core, List<String> args, PrintStream stdout, PrintStream stderr) {
+    private static void source(Dateline.Core core, List<String> args, PrintStream stdout) {
         WireSources sources = core.wire().sources();
         switch (args.get(1)) {
             case "add" -> {

@@ -3,7 +3,6 @@ package dateline.content;
 import dateline.content.ImportedStory.Outcome;
 import dateline.content.ImportedStory.Result;
 import dateline.platform.Ids;
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -99,9 +98,5 @@ record StoryImports(Writes writes, StoryStore store, TaxonomyWrites taxonomy, Ar
             LegacyPaths.put(h, path, kind, id);
             return null;
         });
-    }
-
-    static Instant orNow(Instant at, Instant now) {
-        return at == null ? now : at;
     }
 }
