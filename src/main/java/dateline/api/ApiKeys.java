@@ -56,6 +56,15 @@ public final class ApiKeys {
         return key;
     }
 
+    /**
+     * The key a request presents: {@code Authorization: Bearer <key>}, else {@code X-Api-Key}; null when
+     * it presents none.
+     */
+    public static String presented(String authorization, String apiKeyHeader) {
+        String key = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).strip() : apiKeyHeader;
+        return key == null || key.isBlank() ? null : key;
+    }
+
     /** Whether the key reads the content API (an ingest key does not). */
     public boolean isValid(String key) {
         return isValid(key, CONTENT);

@@ -96,9 +96,8 @@ public final class ContentApiRoutes {
     }
 
     private void authorize(Context ctx) {
-        String header = ctx.header("Authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : ctx.header("X-Api-Key");
-        if (key == null || key.isBlank()) {
+        String key = ApiKeys.presented(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+        if (key == null) {
             throw new Unauthorized(NEEDS_KEY);
         }
         if (!keys.isValid(key)) {

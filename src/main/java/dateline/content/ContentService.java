@@ -301,8 +301,7 @@ public final class ContentService {
 
     /** The image another system knew as {@code origin}, if it was imported before. */
     public java.util.Optional<Image> importedImage(String origin) {
-        return writes.run(h -> h.createQuery("SELECT image_id FROM imported_images WHERE origin = :origin").bind("origin", origin)
-                .mapTo(String.class).findOne().flatMap(id -> imageRepository.find(h, id)));
+        return imageRepository.imported(origin);
     }
 
     /** Stores an image from another system (checked already) and remembers its origin, in one transaction. */

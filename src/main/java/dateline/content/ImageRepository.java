@@ -24,6 +24,12 @@ public final class ImageRepository {
         return db.jdbi().withHandle(h -> find(h, id));
     }
 
+    /** The image another system knew as {@code origin} (a WordPress attachment), if it was imported before. */
+    public Optional<Image> imported(String origin) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT image_id FROM imported_images WHERE origin = :origin").bind("origin", origin)
+                .mapTo(String.class).findOne().flatMap(id -> find(h, id)));
+    }
+
     Optional<Image> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM images WHERE id = :id").bind("id", id).map(IMAGE).findOne();
     }

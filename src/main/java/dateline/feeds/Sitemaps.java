@@ -74,14 +74,21 @@ public final class Sitemaps {
         if (published.isEmpty()) {
             return null;
         }
+        return urlset(published.stream().map(p -> new Url(p.path(), p.updatedAt())).toList());
+    }
+
+    /** One address of a sitemap: its path on the site and when it last changed. */
+    private record Url(String path, Instant lastModified) {}
+
+    private byte[] urlset(List<Url> urls) {
         return FeedWriter.xml(w -> {
             w.setDefaultNamespace(SITEMAP_NS);
             w.writeStartElement(SITEMAP_NS, "urlset");
             w.writeDefaultNamespace(SITEMAP_NS);
-            for (StaticPage page : published) {
+            for (Url url : urls) {
                 w.writeStartElement(SITEMAP_NS, "url");
-                FeedWriter.element(w, "loc", siteUrl + page.path());
-                FeedWriter.element(w, "lastmod", FeedWriter.iso(page.updatedAt()));
+                FeedWriter.element(w, "loc", siteUrl + url.path());
+                FeedWriter.element(w, "lastmod", FeedWriter.iso(url.lastModified()));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -144,18 +151,7 @@ public final class Sitemaps {
             return null;
         }
         List<SitemapEntry> slice = entries.subList(start, Math.min(entries.size(), start + maxUrls));
-        return FeedWriter.xml(w -> {
-            w.setDefaultNamespace(SITEMAP_NS);
-            w.writeStartElement(SITEMAP_NS, "urlset");
-            w.writeDefaultNamespace(SITEMAP_NS);
-            for (SitemapEntry e : slice) {
-                w.writeStartElement(SITEMAP_NS, "url");
-                FeedWriter.element(w, "loc", siteUrl + Urls.article(e.firstPublishedAt(), e.slug(), zone));
-                FeedWriter.element(w, "lastmod", FeedWriter.iso(e.lastModified()));
-                w.writeEndElement();
-            }
-            w.writeEndElement();
-        });
+        return urlset(slice.stream().map(e -> new Url(Urls.article(e.firstPublishedAt(), e.slug(), zone), e.lastModified())).toList());
     }
 
     /** Google News: stories first published in the last 48 hours, newest first, at most 1,000. */

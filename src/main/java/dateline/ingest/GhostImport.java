@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.content.ArticleDraft;
-import dateline.content.Author;
 import dateline.content.ContentService;
 import dateline.content.ImportedStory;
 import dateline.content.Section;
@@ -15,20 +14,15 @@ import dateline.content.Slugs;
 import dateline.content.Status;
 import dateline.content.TaxonomyRepository;
 import dateline.ingest.WireFormat.Refused;
-import dateline.platform.ValidationFailed;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,15 +72,9 @@ public final class GhostImport {
             if (name.isEmpty()) {
                 continue;
             }
-            Optional<Author> existing = taxonomy.authors().stream().filter(a -> a.name().equals(name)).findFirst();
-            if (existing.isPresent()) {
-                authorIds.put(user.path("id").asText(), existing.get().id());
-                report.count("authors", "unchanged");
-            } else {
-                report.count("authors", "imported");
-                if (!dryRun) {
-                    authorIds.put(user.path("id").asText(), content.createAuthor(name, "", user.path("bio").asText("")).id());
-                }
+            String authorId = report.author(content, taxonomy, name, user.path("bio").asText(""), dryRun);
+            if (authorId != null) {
+                authorIds.put(user.path("id").asText(), authorId);
             }
         }
         Optional<String> sectionId = taxonomy.sections().stream().findFirst().map(Section::id);
@@ -142,12 +130,12 @@ public final class GhostImport {
         Instant published = time(post.path("published_at").asText(null));
         Instant start = created != null ? created : published != null ? published : Instant.EPOCH;
         String excerpt = post.path("custom_excerpt").asText("");
-        ArticleDraft draft = new ArticleDraft(title.isEmpty() ? "Untitled (Ghost post)" : cut(title, 300), cut(excerpt, 2000), html, "", sectionId,
+        ArticleDraft draft = new ArticleDraft(title.isEmpty() ? "Untitled (Ghost post)" : WireText.cut(title, 300), WireText.cut(excerpt, 2000), html, "", sectionId,
                 authors, tags, null, "en", "staff", null);
         String slug = post.path("slug").asText("");
         ImportedStory story = new ImportedStory("ghost:" + post.path("uuid").asText(post.path("id").asText()), draft, slug, status, start,
                 updated != null && !updated.isBefore(start) ? updated : start, status == Status.PUBLISHED ? (published != null ? published : start) : null,
-                status == Status.SCHEDULED ? published : null, slug.isEmpty() ? List.of() : List.of("/" + slug), hash(post));
+                status == Status.SCHEDULED ? published : null, slug.isEmpty() ? List.of() : List.of("/" + slug), WireText.sha256(post.toString()));
         if (dryRun) {
             report.count("stories", "read");
             return;
@@ -172,20 +160,9 @@ public final class GhostImport {
             return;
         }
         String slug = post.path("slug").asText("");
-        try {
-            ImportedStory.Result result = content.importPage("ghost:" + post.path("uuid").asText(post.path("id").asText()),
-                    title.isEmpty() ? "Untitled page" : cut(title, 300), slug, html, status.equals("published"), 0, hash(post),
-                    slug.isEmpty() ? List.of() : List.of("/" + slug));
-            report.count("pages", switch (result.outcome()) {
-                case IMPORTED -> "imported";
-                case UPDATED -> "updated";
-                case UNCHANGED -> "unchanged";
-                case CONFLICT -> "conflicts";
-            });
-        } catch (ValidationFailed e) {
-            report.count("pages", "failed");
-            report.line(label + ": failed: " + e.getMessage());
-        }
+        report.store("pages", label, () -> content.importPage("ghost:" + post.path("uuid").asText(post.path("id").asText()),
+                title.isEmpty() ? "Untitled page" : WireText.cut(title, 300), slug, html, status.equals("published"), 0,
+                WireText.sha256(post.toString()), slug.isEmpty() ? List.of() : List.of("/" + slug)));
     }
 
     /** The first pass: refuses what is not a Ghost export, and gathers tags, users and their links to posts. */
@@ -282,17 +259,5 @@ public final class GhostImport {
                 return null;
             }
         }
-    }
-
-    private static String hash(JsonNode post) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(post.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
     }
 }

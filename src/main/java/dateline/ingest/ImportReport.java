@@ -1,7 +1,9 @@
 package dateline.ingest;
 
+import dateline.content.Author;
 import dateline.content.ContentService;
 import dateline.content.ImportedStory;
+import dateline.content.TaxonomyRepository;
 import dateline.platform.Conflict;
 import dateline.platform.ValidationFailed;
 import java.util.ArrayList;
@@ -44,8 +46,13 @@ public final class ImportReport {
 
     /** Imports one story through the content service and counts what happened to it under {@code kind}. */
     void store(ContentService content, ImportedStory story, String actor, String kind, String label) {
+        store(kind, label, () -> content.importStory(story, actor));
+    }
+
+    /** Runs one import (a story, a page) and counts its outcome under {@code kind}; a refusal is counted as failed, with its reason. */
+    void store(String kind, String label, java.util.function.Supplier<ImportedStory.Result> importing) {
         try {
-            ImportedStory.Result result = content.importStory(story, actor);
+            ImportedStory.Result result = importing.get();
             count(kind, switch (result.outcome()) {
                 case IMPORTED -> "imported";
                 case UPDATED -> "updated";
@@ -53,12 +60,26 @@ public final class ImportReport {
                 case CONFLICT -> "conflicts";
             });
             if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
-                line(label + ": changed in Dateline since it was imported: kept as it is there (story " + result.articleId() + ")");
+                line(label + ": changed in Dateline since it was imported: kept as it is there (" + result.articleId() + ")");
             }
         } catch (ValidationFailed | Conflict e) {
             count(kind, "failed");
             line(label + ": failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * The Dateline author of this name, made if there is none (counted under "authors"); null in a dry
+     * run when it would be made.
+     */
+    String author(ContentService content, TaxonomyRepository taxonomy, String name, String bio, boolean dryRun) {
+        java.util.Optional<Author> existing = taxonomy.authors().stream().filter(a -> a.name().equals(name)).findFirst();
+        if (existing.isPresent()) {
+            count("authors", "unchanged");
+            return existing.get().id();
+        }
+        count("authors", "imported");
+        return dryRun ? null : content.createAuthor(name, "", bio).id();
     }
 
     /** How many things of a kind had an outcome ("stories", "imported"). */

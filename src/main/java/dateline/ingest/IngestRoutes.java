@@ -36,9 +36,8 @@ public final class IngestRoutes {
     }
 
     private void push(Context ctx) {
-        String header = ctx.header("Authorization");
-        String key = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : ctx.header("X-Api-Key");
-        if (key == null || key.isBlank()) {
+        String key = ApiKeys.presented(ctx.header("Authorization"), ctx.header("X-Api-Key"));
+        if (key == null) {
             throw new Unauthorized("Pushing copy needs the source's ingest key: send it as 'Authorization: Bearer <key>'.");
         }
         Source source = sources.byName(ctx.pathParam("source")).filter(s -> s.kind() == Kind.PUSH)

@@ -5,14 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -165,7 +162,7 @@ public final class Iptc7901Format implements WireFormat {
         }
         List<String> keywordList = keywords.isEmpty() ? List.of()
                 : List.of(keywords.split("/")).stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
-        String guid = "iptc7901:" + digest(category + "\n" + keywords + "\n" + headline);
+        String guid = "iptc7901:" + WireText.sha256(category + "\n" + keywords + "\n" + headline).substring(0, 32);
         return List.of(new WireItem(guid, null, "text", headline.toString(), keywords, byline, place, "", priority, null, null, created,
                 null, description, WireText.sanitize(WireText.paragraphs(bodyText)), subjects, keywordList, List.of(), List.of(), warnings));
     }
@@ -177,14 +174,6 @@ public final class Iptc7901Format implements WireFormat {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-    }
-
-    private static String digest(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

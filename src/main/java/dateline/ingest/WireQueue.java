@@ -9,15 +9,11 @@ import dateline.ingest.WireFormat.Refused;
 import dateline.ingest.WireSources.Source;
 import dateline.platform.Database;
 import dateline.platform.Ids;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -292,7 +288,7 @@ public final class WireQueue {
 
     /** What tells copies apart: the item without its warnings (the same copy read with other warnings is the same copy). */
     private static String contentHash(WireItem item, String document) {
-        return hash(item.warnings().isEmpty() ? document : json(item.withWarnings(List.of())));
+        return WireText.sha256(item.warnings().isEmpty() ? document : json(item.withWarnings(List.of())));
     }
 
     private Stored ignoredOrSame(Handle h, String id, int current, boolean same) {
@@ -460,14 +456,6 @@ public final class WireQueue {
 
     private static String like(String s) {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     Instant now() {

@@ -138,12 +138,8 @@ public final class WireStories {
                 .limit(MAX_TAGS).toList();
         String sectionId = Optional.ofNullable(source.sectionId()).or(() -> taxonomy.sections().stream().findFirst().map(Section::id)).orElse(null);
         String language = item.language().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? item.language() : "en";
-        return new ArticleDraft(cut(item.title(), 300), cut(standfirst, 2000), body, cut(item.datelinePlace(), 200), sectionId,
-                List.of(), tagNames, null, language, cut(source.agency(), 200), null);
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+        return new ArticleDraft(WireText.cut(item.title(), 300), WireText.cut(standfirst, 2000), body, WireText.cut(item.datelinePlace(), 200), sectionId,
+                List.of(), tagNames, null, language, WireText.cut(source.agency(), 200), null);
     }
 
     private record Link(String articleId, int itemVersion, int articleVersion, boolean automatic) {}

@@ -89,6 +89,20 @@ final class WireText {
         return null;
     }
 
+    /** Text cut to {@code max} characters at most, an ellipsis marking the cut. */
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
+    }
+
+    /** The SHA-256 of a text, in hex: what tells one version of copy from another. */
+    static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String shorten(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "…";
     }

@@ -1,7 +1,6 @@
 package dateline.ingest;
 
 import dateline.content.ArticleDraft;
-import dateline.content.Author;
 import dateline.content.ContentService;
 import dateline.content.Image;
 import dateline.content.ImageUpload;
@@ -231,15 +230,9 @@ public final class WordPressImport {
         if (name.isBlank()) {
             return;
         }
-        Optional<Author> existing = taxonomy.authors().stream().filter(a -> a.name().equals(name)).findFirst();
-        if (existing.isPresent()) {
-            channel.authorIds.put(login, existing.get().id());
-            report.count("authors", "unchanged");
-        } else if (dryRun) {
-            report.count("authors", "imported");
-        } else {
-            channel.authorIds.put(login, content.createAuthor(name, "", "").id());
-            report.count("authors", "imported");
+        String authorId = report.author(content, taxonomy, name, "", dryRun);
+        if (authorId != null) {
+            channel.authorIds.put(login, authorId);
         }
     }
 
@@ -430,7 +423,7 @@ public final class WordPressImport {
         String language = channel.language.toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? channel.language : "en";
         String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
         Image leadImage = thumbnail.isEmpty() ? null : image(thumbnail, channel, report, dryRun);
-        ArticleDraft draft = new ArticleDraft(cut(headline, 300), cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000),
+        ArticleDraft draft = new ArticleDraft(WireText.cut(headline, 300), WireText.cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000),
                 inlineImages(body.html(), channel, report, dryRun), "", sectionId, author == null ? List.of() : List.of(author), tags,
                 dryRun || leadImage == null ? null : leadImage.id(), language, "staff", null);
         String slug = decodeSlug(item.get("post_name"));
@@ -463,14 +456,7 @@ public final class WordPressImport {
         }
         String slug = decodeSlug(item.get("post_name"));
         List<String> oldPaths = new ArrayList<>();
-        try {
-            URI uri = URI.create(item.get("link").strip().replace(" ", "%20"));
-            if (uri.getRawPath() != null) {
-                oldPaths.add(URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-            }
-        } catch (IllegalArgumentException e) {
-            // the other forms still work
-        }
+        linkPath(item).ifPresent(oldPaths::add);
         oldPaths.add(channel.basePath() + "/?page_id=" + id);
         if (!slug.isEmpty()) {
             oldPaths.add(channel.basePath() + "/" + slug);
@@ -481,23 +467,10 @@ public final class WordPressImport {
         } catch (NumberFormatException e) {
             position = 0;
         }
-        try {
-            ImportedStory.Result result = content.importPage(channel.site() + "#" + id, title.isEmpty() ? "Untitled page " + id : cut(title, 300), slug,
-                    WordPressBodies.convert(item.get("content:encoded")).html(), status.equals("publish"), position, hash(item),
-                    oldPaths.stream().distinct().toList());
-            report.count("pages", switch (result.outcome()) {
-                case IMPORTED -> "imported";
-                case UPDATED -> "updated";
-                case UNCHANGED -> "unchanged";
-                case CONFLICT -> "conflicts";
-            });
-            if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
-                report.line(label + ": changed in Dateline since it was imported: kept as it is there");
-            }
-        } catch (ValidationFailed e) {
-            report.count("pages", "failed");
-            report.line(label + ": failed: " + e.getMessage());
-        }
+        String title2 = title.isEmpty() ? "Untitled page " + id : WireText.cut(title, 300);
+        int order = position;
+        report.store("pages", label, () -> content.importPage(channel.site() + "#" + id, title2, slug,
+                WordPressBodies.convert(item.get("content:encoded")).html(), status.equals("publish"), order, hash(item), oldPaths.stream().distinct().toList()));
     }
 
     /**
@@ -532,7 +505,7 @@ public final class WordPressImport {
                     try {
                         ImageUpload.Checked checked = ImageUpload.check(bytes);
                         String alt = !a.alt().isBlank() ? a.alt() : a.title();
-                        result = content.importImage(origin, checked, cut(alt, 500), cut(a.caption(), 1000), "");
+                        result = content.importImage(origin, checked, WireText.cut(alt, 500), WireText.cut(a.caption(), 1000), "");
                         report.count("images", "imported");
                     } catch (ValidationFailed e) {
                         report.count("images", "failed");
@@ -629,21 +602,24 @@ public final class WordPressImport {
     /** Its link, its ?p=ID form and its /yyyy/mm/dd/slug/ form, under the old site's path. */
     private static List<String> oldPaths(Item item, Channel channel, String slug, String id) {
         List<String> paths = new ArrayList<>();
-        String link = item.get("link").strip();
-        try {
-            URI uri = URI.create(link.replace(" ", "%20"));
-            if (uri.getRawPath() != null) {
-                paths.add(URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
-            }
-        } catch (IllegalArgumentException e) {
-            // a link WordPress wrote badly: the other forms still work
-        }
+        linkPath(item).ifPresent(paths::add);
         paths.add(channel.basePath() + "/?p=" + id);
         String local = item.get("post_date").strip();
         if (!slug.isEmpty() && local.matches("\\d{4}-\\d{2}-\\d{2}.*") && !local.startsWith("0000")) {
             paths.add(channel.basePath() + "/" + local.substring(0, 4) + "/" + local.substring(5, 7) + "/" + local.substring(8, 10) + "/" + slug);
         }
         return paths.stream().distinct().toList();
+    }
+
+    /** The path (and query) of an item's {@code <link>}, decoded; empty when WordPress wrote it badly (its other forms still work). */
+    private static Optional<String> linkPath(Item item) {
+        try {
+            URI uri = URI.create(item.get("link").strip().replace(" ", "%20"));
+            return uri.getRawPath() == null ? Optional.empty()
+                    : Optional.of(URLDecoder.decode(uri.getRawPath(), StandardCharsets.UTF_8) + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** WordPress percent-encodes slugs in other scripts: decoded to the text they stand for. */
@@ -682,10 +658,6 @@ public final class WordPressImport {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
     }
 
     /** The simple child elements of the element the reader is on, by local name, up to its end. */
