@@ -71,8 +71,23 @@ final class ArticleDraftValidator {
         }
     }
 
+    /**
+     * What one transaction already found to exist (sections, authors, images): a batch of imported
+     * stories that all name the same few is checked against the database once for each.
+     */
+    static final class Found {
+        private final java.util.Set<String> sections = new java.util.HashSet<>();
+        private final java.util.Set<String> authors = new java.util.HashSet<>();
+        private final java.util.Set<String> images = new java.util.HashSet<>();
+    }
+
     /** Throws {@code ValidationFailed} with every problem, or returns when the draft is fine. */
     void validate(Handle h, ArticleDraft d, String articleId) {
+        validate(h, d, articleId, new Found());
+    }
+
+    /** The same, remembering in {@code found} what exists, for the rest of the caller's transaction. */
+    void validate(Handle h, ArticleDraft d, String articleId, Found found) {
         checkLimits(d);
         ValidationErrors errors = new ValidationErrors();
         if (d.headline() == null || d.headline().isBlank()) {
@@ -80,13 +95,22 @@ final class ArticleDraftValidator {
         }
         if (d.sectionId() == null || d.sectionId().isBlank()) {
             errors.add("sectionId", SECTION_REQUIRED);
-        } else if (taxonomy.section(h, d.sectionId()).isEmpty()) {
-            errors.add("sectionId", SECTION_UNKNOWN.formatted(d.sectionId()));
+        } else if (!found.sections.contains(d.sectionId())) {
+            if (taxonomy.section(h, d.sectionId()).isEmpty()) {
+                errors.add("sectionId", SECTION_UNKNOWN.formatted(d.sectionId()));
+            } else {
+                found.sections.add(d.sectionId());
+            }
         }
-        var known = taxonomy.authors(h, d.authorIds()).stream().map(Author::id).toList();
-        d.authorIds().stream().filter(id -> !known.contains(id)).forEach(id -> errors.add("authorIds", AUTHOR_UNKNOWN.formatted(id)));
-        if (d.leadImageId() != null && !d.leadImageId().isBlank() && images.find(h, d.leadImageId()).isEmpty()) {
-            errors.add("leadImageId", IMAGE_UNKNOWN.formatted(d.leadImageId()));
+        var unsure = d.authorIds().stream().filter(id -> !found.authors.contains(id)).toList();
+        taxonomy.authors(h, unsure).forEach(a -> found.authors.add(a.id()));
+        unsure.stream().filter(id -> !found.authors.contains(id)).forEach(id -> errors.add("authorIds", AUTHOR_UNKNOWN.formatted(id)));
+        if (d.leadImageId() != null && !d.leadImageId().isBlank() && !found.images.contains(d.leadImageId())) {
+            if (images.find(h, d.leadImageId()).isEmpty()) {
+                errors.add("leadImageId", IMAGE_UNKNOWN.formatted(d.leadImageId()));
+            } else {
+                found.images.add(d.leadImageId());
+            }
         }
         if (d.language() != null && !d.language().isBlank() && !d.language().strip().matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             errors.add("language", LANGUAGE_INVALID.formatted(d.language()));

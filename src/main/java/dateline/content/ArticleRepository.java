@@ -221,6 +221,11 @@ public final class ArticleRepository {
                 .bind("after", afterId).bind("limit", limit).map(JOINED).list()));
     }
 
+    /** The stories of these ids (whatever their state), in no particular order, read in the caller's transaction. */
+    List<Article> findByIds(Handle h, List<String> ids) {
+        return ids.isEmpty() ? List.of() : assemble(h, h.createQuery(SELECT + "WHERE a.id IN (<ids>)").bindList("ids", ids).map(JOINED).list());
+    }
+
     /** Published stories among these ids, in no particular order. */
     public List<Article> publishedByIds(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import dateline.platform.JdbcBatch;
 
 /**
  * The SQL writes of stories, made only inside the content service's transactions: this class and
@@ -11,11 +12,25 @@ import org.jdbi.v3.core.Handle;
  */
 final class ArticleWrites {
 
+    private static final String INSERT = "INSERT INTO articles (id, slug, headline, standfirst, body_html, dateline_place, section_id, lead_image_id, "
+            + "language, source, status, version, created_at, modified_at, first_published_at, updated_at, scheduled_at) "
+            + "VALUES (:id, :slug, :headline, :standfirst, :bodyHtml, :datelinePlace, :sectionId, :leadImageId, "
+            + ":language, :source, :status, :version, :createdAt, :modifiedAt, :firstPublishedAt, :updatedAt, :scheduledAt)";
+
     void insert(Handle h, ArticleRow row) {
-        row.bindTo(h.createUpdate("INSERT INTO articles (id, slug, headline, standfirst, body_html, dateline_place, section_id, lead_image_id, "
-                        + "language, source, status, version, created_at, modified_at, first_published_at, updated_at, scheduled_at) "
-                        + "VALUES (:id, :slug, :headline, :standfirst, :bodyHtml, :datelinePlace, :sectionId, :leadImageId, "
-                        + ":language, :source, :status, :version, :createdAt, :modifiedAt, :firstPublishedAt, :updatedAt, :scheduledAt)")).execute();
+        row.bindTo(h.createUpdate(INSERT)).execute();
+    }
+
+    /** New story rows with one JDBC batch. */
+    void insertAll(Handle h, List<ArticleRow> newRows) {
+        try (JdbcBatch batch = new JdbcBatch(h, INSERT.replaceAll(":\\w+", "?"))) {
+            for (ArticleRow r : newRows) {
+                batch.add(r.id(), r.slug(), r.headline(), r.standfirst(), r.bodyHtml(), r.datelinePlace(), r.sectionId(), r.leadImageId(),
+                        r.language(), r.source(), r.status(), r.version(), r.createdAt(), r.modifiedAt(), r.firstPublishedAt(), r.updatedAt(),
+                        r.scheduledAt());
+            }
+            batch.execute();
+        }
     }
 
     /** Writes a new state if the stored version is still {@code baseVersion}; false when someone saved first. */
@@ -38,6 +53,18 @@ final class ArticleWrites {
 
     void replaceRelated(Handle h, String articleId, List<String> relatedIds) {
         replaceList(h, "article_related", "related_id", articleId, relatedIds);
+    }
+
+    /** The lists of new stories (nothing to replace) in one of the three list tables, with one JDBC batch: story id → ids in order. */
+    void insertLists(Handle h, String table, String column, java.util.Map<String, List<String>> lists) {
+        try (JdbcBatch batch = new JdbcBatch(h, "INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (?, ?, ?)")) {
+            lists.forEach((articleId, ids) -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    batch.add(articleId, ids.get(i), i);
+                }
+            });
+            batch.execute();
+        }
     }
 
     /** Replaces a story's ordered list in one of the three list tables (names are constants, never input). */
@@ -74,6 +101,13 @@ final class ArticleWrites {
     }
 
     /** The story, if any, that owns this slug now or owned it once. */
+    /** Those of these slugs that a story has now or had once. */
+    java.util.Set<String> slugsTaken(Handle h, java.util.Collection<String> slugs) {
+        return slugs.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(h.createQuery(
+                "SELECT slug FROM articles WHERE slug IN (<slugs>) UNION SELECT slug FROM slug_redirects WHERE slug IN (<slugs>)")
+                .bindList("slugs", List.copyOf(slugs)).mapTo(String.class).list());
+    }
+
     Optional<String> slugOwner(Handle h, String slug) {
         return h.createQuery("SELECT id FROM articles WHERE slug = :slug UNION SELECT article_id FROM slug_redirects WHERE slug = :slug")
                 .bind("slug", slug).mapTo(String.class).findFirst();

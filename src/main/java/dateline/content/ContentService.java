@@ -266,13 +266,13 @@ public final class ContentService {
     }
 
     /**
-     * Brings one story over from another system with its state and times, in its own transaction with
-     * its revision and event. The same origin again updates it, unless it changed in Dateline since
-     * (then it is left alone and reported as a conflict).
+     * Brings stories over from another system with their state and times, each with its revision and
+     * event, a batch in one transaction. The same origin again updates its story, unless it changed in
+     * Dateline since (then it is left alone and reported as a conflict). A story that breaks a rule is
+     * {@code FAILED} with the reason, and the others are stored all the same.
      */
-    public ImportedStory.Result importStory(ImportedStory story, String actor) {
-        ArticleDraftValidator.checkLimits(story.draft());
-        return imports.importStory(story, actor);
+    public List<ImportedStory.Result> importStories(List<ImportedStory> stories, String actor) {
+        return stories.isEmpty() ? List.of() : imports.importAll(stories, actor);
     }
 
     /** Points an old site's address (a category or tag archive) at a section or tag: it answers 301 there. */
@@ -297,6 +297,11 @@ public final class ContentService {
     public ImportedStory.Result importPage(String origin, String title, String slug, String bodyHtml, boolean published, int position,
                                            String contentHash, List<String> oldPaths) {
         return pages.importPage(origin, title, slug, bodyHtml, published, position, contentHash, oldPaths);
+    }
+
+    /** The origins of images imported before that start with {@code prefix} (one site's). */
+    public java.util.Set<String> importedImageOrigins(String prefix) {
+        return imageRepository.importedOrigins(prefix);
     }
 
     /** The image another system knew as {@code origin}, if it was imported before. */

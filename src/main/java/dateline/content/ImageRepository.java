@@ -30,6 +30,12 @@ public final class ImageRepository {
                 .mapTo(String.class).findOne().flatMap(id -> find(h, id)));
     }
 
+    /** The origins of images imported before whose origin starts with {@code prefix} (one site's attachments): asked once per import. */
+    public java.util.Set<String> importedOrigins(String prefix) {
+        return db.jdbi().withHandle(h -> new java.util.HashSet<>(h.createQuery("SELECT origin FROM imported_images WHERE substr(origin, 1, :n) = :prefix")
+                .bind("n", prefix.length()).bind("prefix", prefix).mapTo(String.class).list()));
+    }
+
     Optional<Image> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM images WHERE id = :id").bind("id", id).map(IMAGE).findOne();
     }

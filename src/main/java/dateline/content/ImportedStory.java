@@ -16,9 +16,18 @@ import java.util.List;
 public record ImportedStory(String origin, ArticleDraft draft, String slug, Status status, Instant createdAt, Instant modifiedAt,
                             Instant publishedAt, Instant scheduledAt, List<String> oldPaths, String contentHash) {
     /** What importing one story did. */
-    public enum Outcome { IMPORTED, UPDATED, UNCHANGED, CONFLICT }
+    public enum Outcome { IMPORTED, UPDATED, UNCHANGED, CONFLICT, FAILED }
 
-    public record Result(Outcome outcome, String articleId) {}
+    /** What importing one story did: its story's id, or for {@code FAILED} the reason (nothing of it was stored). */
+    public record Result(Outcome outcome, String articleId, String reason) {
+        public Result(Outcome outcome, String articleId) {
+            this(outcome, articleId, null);
+        }
+
+        static Result failed(String reason) {
+            return new Result(Outcome.FAILED, null, reason);
+        }
+    }
 
     public ImportedStory {
         oldPaths = oldPaths == null ? List.of() : List.copyOf(oldPaths);

@@ -1,6 +1,7 @@
 package dateline.content;
 
 import dateline.platform.Database;
+import dateline.platform.JdbcBatch;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -14,6 +15,9 @@ public final class LegacyPaths {
     public enum Kind { STORY, SECTION, TAG, PAGE }
 
     public record Target(Kind kind, String id) {}
+
+    /** An old address and what it points at, to be written. */
+    record Path(String pathAndQuery, Kind kind, String id) {}
 
     private final Database db;
 
@@ -51,12 +55,25 @@ public final class LegacyPaths {
 
     /** Points an old address at a story, section or tag (replacing what it pointed at). */
     static void put(Handle h, String pathAndQuery, Kind kind, String id) {
-        String key = normal(pathAndQuery);
-        if (key.length() > 1000 || key.equals("/")) {
-            return; // the old home page is the new home page
+        putAll(h, java.util.List.of(new Path(pathAndQuery, kind, id)));
+    }
+
+    /** Points several old addresses at what lives there now, with one JDBC batch (the last of one address wins). */
+    static void putAll(Handle h, java.util.List<Path> paths) {
+        java.util.Map<String, Path> byKey = new java.util.LinkedHashMap<>();
+        for (Path p : paths) {
+            String key = normal(p.pathAndQuery());
+            if (key.length() <= 1000 && !key.equals("/")) { // the old home page is the new home page
+                byKey.put(key, p);
+            }
         }
-        h.createUpdate("DELETE FROM legacy_paths WHERE path = :path").bind("path", key).execute();
-        h.createUpdate("INSERT INTO legacy_paths (path, kind, target_id) VALUES (:path, :kind, :id)")
-                .bind("path", key).bind("kind", kind.name().toLowerCase(Locale.ROOT)).bind("id", id).execute();
+        if (byKey.isEmpty()) {
+            return;
+        }
+        try (var upsert = new JdbcBatch(h, "INSERT INTO legacy_paths (path, kind, target_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, target_id = excluded.target_id")) {
+            byKey.forEach((key, p) -> upsert.add(key, p.kind().name().toLowerCase(Locale.ROOT), p.id()));
+            upsert.execute();
+        }
     }
 }

@@ -3,6 +3,7 @@ package dateline.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.platform.Database;
+import dateline.platform.JdbcBatch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,17 @@ public final class RevisionRepository {
                         + "VALUES (:article, :version, :at, :actor, :action, :note, :snapshot)")
                 .bind("article", after.id()).bind("version", after.version()).bind("at", after.modifiedAt().toEpochMilli())
                 .bind("actor", actor).bind("action", action).bind("note", note == null ? "" : note).bind("snapshot", snapshot(after)).execute();
+    }
+
+    /** Stores the revisions of several stories' new states with one JDBC batch, inside the writer's transaction. */
+    void insertAll(Handle h, List<Article> states, String actor, String action) {
+        try (var batch = new JdbcBatch(h, "INSERT INTO revisions (article_id, version, created_at, actor, action, note, snapshot) "
+                + "VALUES (?, ?, ?, ?, ?, '', ?)")) {
+            for (Article a : states) {
+                batch.add(a.id(), a.version(), a.modifiedAt().toEpochMilli(), actor, action, snapshot(a));
+            }
+            batch.execute();
+        }
     }
 
     static String snapshot(Article a) {

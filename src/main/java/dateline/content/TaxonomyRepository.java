@@ -81,6 +81,11 @@ public final class TaxonomyRepository {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM tags WHERE id = :id").bind("id", id).map(TAG).findOne());
     }
 
+    /** The tags of these slugs that exist, in no particular order. */
+    List<Tag> tagsBySlug(Handle h, Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : h.createQuery("SELECT * FROM tags WHERE slug IN (<slugs>)").bindList("slugs", List.copyOf(slugs)).map(TAG).list();
+    }
+
     public Optional<Tag> tagBySlug(Handle h, String slug) {
         return h.createQuery("SELECT * FROM tags WHERE slug = :slug").bind("slug", slug).map(TAG).findOne();
     }

@@ -45,14 +45,19 @@ record TaxonomyWrites(Writes writes, TaxonomyRepository taxonomy, ArticleWrites 
 
     /** The ids of tags with these names, in order, making the ones that do not exist yet. */
     List<String> tagIds(Handle h, List<String> names) {
+        return tagIds(h, names, new java.util.HashMap<>());
+    }
+
+    /** The same, remembering in {@code seen} (slug → tag) what it found or made, for the rest of the caller's transaction. */
+    List<String> tagIds(Handle h, List<String> names, java.util.Map<String, Tag> seen) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
             String slug = Slugs.slugify(name);
-            Tag tag = taxonomy.tagBySlug(h, slug).orElseGet(() -> {
+            Tag tag = seen.computeIfAbsent(slug, s -> taxonomy.tagBySlug(h, slug).orElseGet(() -> {
                 Tag created = new Tag(Ids.newId(), slug, name.strip());
                 taxonomy.insertTag(h, created);
                 return created;
-            });
+            }));
             if (!ids.contains(tag.id())) {
                 ids.add(tag.id());
             }

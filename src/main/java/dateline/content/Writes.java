@@ -54,6 +54,10 @@ final class Writes {
         events.append(h, at, type, subjectId, keys);
     }
 
+    void appendAll(Handle h, java.util.List<EventLog.NewEvent> newEvents) {
+        events.appendAll(h, newEvents);
+    }
+
     /** Whether this transaction holds the run-once lock {@code key} (always true on SQLite). */
     boolean tryJobLock(Handle h, long key) {
         return db.tryJobLock(h, key);

@@ -81,6 +81,7 @@ public final class GhostImport {
         long size = Math.max(1, Files.size(file));
         walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), report, dryRun),
                 read -> progress.accept(Math.min(1.0, (double) read / size)));
+        report.flush(content, ACTOR);
         return report;
     }
 
@@ -140,7 +141,7 @@ public final class GhostImport {
             report.count("stories", "read");
             return;
         }
-        report.store(content, story, ACTOR, "stories", label);
+        report.story(content, story, ACTOR, label);
         if (post.hasNonNull("feature_image")) {
             report.count("images", "skipped");
         }

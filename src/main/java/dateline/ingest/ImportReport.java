@@ -44,24 +44,55 @@ public final class ImportReport {
         lines.add(text);
     }
 
-    /** Imports one story through the content service and counts what happened to it under {@code kind}. */
-    void store(ContentService content, ImportedStory story, String actor, String kind, String label) {
-        store(kind, label, () -> content.importStory(story, actor));
+    /** Stories waiting to be imported together (one transaction per batch): their labels, in the same order. */
+    private final List<ImportedStory> queued = new ArrayList<>();
+    private final List<String> queuedLabels = new ArrayList<>();
+    private static final int BATCH = 500;
+
+    /**
+     * Imports a story through the content service, with others in a batch, and counts what happened to
+     * it under "stories"; {@link #flush} stores what is still waiting.
+     */
+    void story(ContentService content, ImportedStory story, String actor, String label) {
+        queued.add(story);
+        queuedLabels.add(label);
+        if (queued.size() >= BATCH) {
+            flush(content, actor);
+        }
+    }
+
+    /** Stores the stories still waiting and counts their outcomes. */
+    void flush(ContentService content, String actor) {
+        if (queued.isEmpty()) {
+            return;
+        }
+        List<ImportedStory.Result> results = content.importStories(List.copyOf(queued), actor);
+        for (int i = 0; i < results.size(); i++) {
+            count("stories", results.get(i), queuedLabels.get(i));
+        }
+        queued.clear();
+        queuedLabels.clear();
+    }
+
+    private void count(String kind, ImportedStory.Result result, String label) {
+        count(kind, switch (result.outcome()) {
+            case IMPORTED -> "imported";
+            case UPDATED -> "updated";
+            case UNCHANGED -> "unchanged";
+            case CONFLICT -> "conflicts";
+            case FAILED -> "failed";
+        });
+        if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
+            line(label + ": changed in Dateline since it was imported: kept as it is there (" + result.articleId() + ")");
+        } else if (result.outcome() == ImportedStory.Outcome.FAILED) {
+            line(label + ": failed: " + result.reason());
+        }
     }
 
     /** Runs one import (a story, a page) and counts its outcome under {@code kind}; a refusal is counted as failed, with its reason. */
     void store(String kind, String label, java.util.function.Supplier<ImportedStory.Result> importing) {
         try {
-            ImportedStory.Result result = importing.get();
-            count(kind, switch (result.outcome()) {
-                case IMPORTED -> "imported";
-                case UPDATED -> "updated";
-                case UNCHANGED -> "unchanged";
-                case CONFLICT -> "conflicts";
-            });
-            if (result.outcome() == ImportedStory.Outcome.CONFLICT) {
-                line(label + ": changed in Dateline since it was imported: kept as it is there (" + result.articleId() + ")");
-            }
+            count(kind, importing.get(), label);
         } catch (ValidationFailed | Conflict e) {
             count(kind, "failed");
             line(label + ": failed: " + e.getMessage());

@@ -37,7 +37,13 @@ final class WireText {
 
     /** The text of some HTML, for the queue's search and for a standfirst. */
     static String plain(String html) {
-        return html == null || html.isEmpty() ? "" : Jsoup.parse(html).text();
+        if (html == null || html.isEmpty()) {
+            return "";
+        }
+        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) { // nothing to parse: spaces folded as the parser would
+            return html.strip().replaceAll("\\s+", " ");
+        }
+        return Jsoup.parse(html).text();
     }
 
     /** The body without its first paragraph (which became the standfirst). */

@@ -105,8 +105,8 @@ public final class WordPressImport {
                         if (item.get("post_type").strip().equals("attachment")) {
                             String id = item.get("post_id").strip();
                             attachments.put(id, new Attachment(id, item.get("attachment_url").strip(), item.meta().getOrDefault("_wp_attached_file", ""),
-                                    item.meta().getOrDefault("_wp_attachment_image_alt", ""), Jsoup.parse(item.get("excerpt:encoded")).text(),
-                                    Jsoup.parse(item.get("title")).text()));
+                                    item.meta().getOrDefault("_wp_attachment_image_alt", ""), WireText.plain(item.get("excerpt:encoded")),
+                                    WireText.plain(item.get("title"))));
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -185,6 +185,7 @@ public final class WordPressImport {
             report.site(channel.site());
             sectionsReady(channel, report, dryRun);
         }
+        report.flush(content, ACTOR);
         tagArchives(channel, report, dryRun);
         return report;
     }
@@ -203,18 +204,32 @@ public final class WordPressImport {
         boolean sectionsMade;
         final Map<String, Attachment> attachments = new LinkedHashMap<>();
         final Map<String, Optional<Image>> images = new LinkedHashMap<>();   // attachment id → image (empty when it could not be had)
-        Map<String, String> attachmentsByFile;                                  // an upload's path without size suffix → attachment id
+        Map<String, String> attachmentsByFile;
+        java.util.Set<String> importedImages;                                  // origins of this site's images imported before                                  // an upload's path without size suffix → attachment id
         final java.util.Set<String> unreachableHosts = new java.util.HashSet<>();
         Path media;
         final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
 
-        /** The old site's address, without a trailing slash (exports of one site differ in it). */
+        private String site;
+        private String basePath;
+
+        /** The old site's address, without a trailing slash (exports of one site differ in it); known once the first item comes. */
         String site() {
-            return (!baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite).replaceFirst("/+$", "");
+            if (site == null || items == 0) {
+                site = (!baseBlog.isEmpty() ? baseBlog : !link.isEmpty() ? link : baseSite).replaceFirst("/+$", "");
+            }
+            return site;
         }
 
         /** The path the old site lived under ("" at a domain's root, "/news" under a folder). */
         String basePath() {
+            if (basePath == null || items == 0) {
+                basePath = path();
+            }
+            return basePath;
+        }
+
+        private String path() {
             try {
                 String path = URI.create(site().strip()).getPath();
                 return path == null ? "" : path.replaceFirst("/+$", "");
@@ -358,7 +373,7 @@ public final class WordPressImport {
         String type = item.get("post_type").strip();
         String status = item.get("status").strip();
         String id = item.get("post_id").strip();
-        String title = Jsoup.parse(item.get("title")).text().strip();
+        String title = WireText.plain(item.get("title")).strip();
         String label = "post " + id + (title.isEmpty() ? "" : " \"" + title + "\"");
         for (int i = 0; i < item.comments(); i++) {
             report.count("comments", "skipped");
@@ -423,7 +438,7 @@ public final class WordPressImport {
         String language = channel.language.toLowerCase(Locale.ROOT).matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? channel.language : "en";
         String thumbnail = item.meta().getOrDefault("_thumbnail_id", "").strip();
         Image leadImage = thumbnail.isEmpty() ? null : image(thumbnail, channel, report, dryRun);
-        ArticleDraft draft = new ArticleDraft(WireText.cut(headline, 300), WireText.cut(Jsoup.parse(item.get("excerpt:encoded")).text(), 2000),
+        ArticleDraft draft = new ArticleDraft(WireText.cut(headline, 300), WireText.cut(WireText.plain(item.get("excerpt:encoded")), 2000),
                 inlineImages(body.html(), channel, report, dryRun), "", sectionId, author == null ? List.of() : List.of(author), tags,
                 dryRun || leadImage == null ? null : leadImage.id(), language, "staff", null);
         String slug = decodeSlug(item.get("post_name"));
@@ -439,7 +454,7 @@ public final class WordPressImport {
             report.count("stories", "read");
             return;
         }
-        report.store(content, story, ACTOR, "stories", label);
+        report.story(content, story, ACTOR, label);
     }
 
     /** A WordPress page becomes a static page: published, or a draft for every other state; its old addresses answer 301. */
@@ -486,13 +501,16 @@ public final class WordPressImport {
         if (a == null) {
             report.count("images", "missing");
             report.line("image " + attachmentId + ": missing: the export does not hold this attachment");
-        } else if (!a.url().matches("(?i).*\\.(jpe?g|png|gif|webp)(\\?.*)?$") && !a.file().matches("(?i).*\\.(jpe?g|png|gif|webp)$")) {
+        } else if (!IMAGE_URL.matcher(a.url()).matches() && !IMAGE_FILE.matcher(a.file()).matches()) {
             report.count("images", "skipped");
         } else if (dryRun) {
             report.count("images", "read");
         } else {
             String origin = channel.site() + "#attachment-" + a.id();
-            Optional<Image> imported = content.importedImage(origin);
+            if (channel.importedImages == null) {
+                channel.importedImages = content.importedImageOrigins(channel.site() + "#attachment-");
+            }
+            Optional<Image> imported = channel.importedImages.contains(origin) ? content.importedImage(origin) : Optional.empty();
             if (imported.isPresent()) {
                 report.count("images", "unchanged");
                 result = imported.get();
@@ -518,6 +536,8 @@ public final class WordPressImport {
         return result;
     }
 
+    private static final java.util.regex.Pattern IMAGE_URL = java.util.regex.Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp)(\\?.*)?$");
+    private static final java.util.regex.Pattern IMAGE_FILE = java.util.regex.Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp)$");
     private static final java.util.regex.Pattern SIZE_SUFFIX = java.util.regex.Pattern.compile("-\\d+x\\d+(\\.\\w+)$");
 
     /** An upload's path as attachments and bodies both name it: after wp-content/uploads/, without "-300x200" or a query. */

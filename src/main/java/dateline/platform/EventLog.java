@@ -38,6 +38,23 @@ public final class EventLog {
                 .one();
     }
 
+    /** An event to append: what happened to which subject, and the surrogate keys it touched. */
+    public record NewEvent(Instant at, String type, String subjectId, Collection<String> keys) {}
+
+    /** Appends several events in the caller's transaction, in their order, with one JDBC batch. */
+    public void appendAll(Handle handle, List<NewEvent> newEvents) {
+        if (newEvents.isEmpty()) {
+            return;
+        }
+        db.lockEventLog(handle);
+        try (JdbcBatch batch = new JdbcBatch(handle, "INSERT INTO content_events (created_at, type, subject_id, keys) VALUES (?, ?, ?, ?)")) {
+            for (NewEvent e : newEvents) {
+                batch.add(e.at().toEpochMilli(), e.type(), e.subjectId(), String.join(" ", new LinkedHashSet<>(e.keys())));
+            }
+            batch.execute();
+        }
+    }
+
     /** Up to {@code limit} events after {@code afterId}, oldest first. */
     public List<Event> after(long afterId, int limit) {
         return db.jdbi().withHandle(h -> h.createQuery(

@@ -236,6 +236,35 @@ class WordPressImportTest extends SiteTestCase {
         assertThat(again.get("stories", "unchanged")).isEqualTo(2);
     }
 
+    @Test
+    void stories_of_one_batch_stand_alone_a_bad_one_fails_with_its_reason_and_the_others_are_stored() throws Exception {
+        String longTag = "t".repeat(150);
+        String items = item(10, "harbour-reopens", "Harbour reopens", "Ships return.", "https://old.example/?p=10")
+                + item(11, "harbour-reopens", "Harbour reopens again", "Same slug in the same batch.", "https://old.example/?p=11")
+                + item(12, "tagged", "Too long a tag", "Its tag is refused.", "https://old.example/?p=12")
+                        .replace("<category domain=\"post_tag\" nicename=\"ports\"><![CDATA[Ports]]></category>",
+                                "<category domain=\"post_tag\" nicename=\"long\"><![CDATA[" + longTag + "]]></category>")
+                // the same post twice with other words (a hand-edited export): the batch is redone story by story, the second updates the first
+                + item(13, "twice", "Written twice", "First words.", "https://old.example/?p=13")
+                + item(13, "twice", "Written twice, second", "Second words.", "https://old.example/?p=13");
+        Path file = tempDir.resolve("batch.xml");
+        Files.writeString(file, export("x", "x", "y", "y").replaceFirst("(?s)<item>.*</item>", items));
+
+        ImportReport report = importer().run(file, false);
+
+        assertThat(report.get("stories", "imported")).as(report.text()).isEqualTo(3);
+        assertThat(report.get("stories", "updated")).as(report.text()).isEqualTo(1);
+        assertThat(report.get("stories", "failed")).as(report.text()).isEqualTo(1);
+        assertThat(report.text()).contains("post 12 \"Too long a tag\": failed:").contains(longTag);
+        assertThat(story("Harbour reopens").slug()).isEqualTo("harbour-reopens");
+        assertThat(story("Harbour reopens again").slug()).isEqualTo("harbour-reopens-2");
+        assertThat(story("Written twice, second").bodyHtml()).contains("Second words.");
+        assertThat(site.app.articles().withHeadline("Too long a tag", null, null, 5)).isEmpty();
+        site.awaitViews();
+        assertThat(site.get("/?p=11").headers().firstValue("Location").orElseThrow()).endsWith("/harbour-reopens-2");
+        assertThat(site.app.parts().core().revisions().count(story("Harbour reopens again").id())).isEqualTo(1);
+    }
+
     private Article story(String headline) {
         return site.app.articles().withHeadline(headline, null, null, 5).stream().filter(a -> a.headline().equals(headline)).findFirst().orElseThrow();
     }

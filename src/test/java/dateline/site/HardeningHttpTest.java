@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dateline.TestSite;
+import dateline.content.ReservedSlugs;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
 import dateline.content.ImageUpload;
@@ -190,5 +191,11 @@ class HardeningHttpTest {
                     .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.errors().asMap()).containsKey("slug"));
         }
         assertThat(site.content.createSection("Business", "business", "", 9).slug()).isEqualTo("business");
+    }
+
+    @Test
+    void commands_that_do_not_build_the_router_reserve_the_same_addresses_it_answers() {
+        // the importers run from the command line without the site: they reserve the list kept in ReservedSlugs, which must be the router's
+        assertThat(ReservedSlugs.ROUTES).isEqualTo(site.app.parts().core().reserved().all());
     }
 }
