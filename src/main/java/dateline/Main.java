@@ -69,8 +69,9 @@ public final class Main {
               import-wordpress [--dry-run] [--media DIR] FILE
                                    import a WordPress export (WXR): posts, categories, tags,
                                    authors, old addresses; prints the report (--dry-run writes nothing)
-              import-ghost [--dry-run] FILE
+              import-ghost [--dry-run] [--media DIR] FILE
                                    import a Ghost export (JSON, Ghost 4 and 5) the same way
+                                   (--media: a copy of Ghost's content/images)
               help           show this text
 
             Settings come from environment variables; see README.md.
@@ -299,15 +300,15 @@ public final class Main {
             switch (args.get(i)) {
                 case "--dry-run" -> dryRun = true;
                 case "--media" -> {
-                    if (++i >= args.size() || ghost) {
-                        stderr.println(ghost ? "import-ghost takes no --media." : "--media needs a folder (a copy of wp-content/uploads).");
+                    if (++i >= args.size()) {
+                        stderr.println("--media needs a folder (a copy of " + (ghost ? "Ghost's content/images" : "wp-content/uploads") + ").");
                         return 2;
                     }
                     media = args.get(i);
                 }
                 default -> {
                     if (file != null || args.get(i).startsWith("--")) {
-                        stderr.println(args.get(0) + " takes [--dry-run]" + (ghost ? "" : " [--media DIR]") + " FILE, not '" + args.get(i) + "'.");
+                        stderr.println(args.get(0) + " takes [--dry-run] [--media DIR] FILE, not '" + args.get(i) + "'.");
                         return 2;
                     }
                     file = args.get(i);
@@ -323,8 +324,9 @@ public final class Main {
         String mediaFolder = media;
         return guarded(stderr, () -> {
             try (Dateline.Core core = Dateline.Core.open(config, Clock.systemUTC())) {
-                ImportReport report = ghost ? new GhostImport(core.content(), core.taxonomy()).run(path, dry)
-                        : new WordPressImport(core.content(), core.taxonomy()).run(path, mediaFolder == null ? null : Path.of(mediaFolder), dry, done -> { });
+                Path mediaPath = mediaFolder == null ? null : Path.of(mediaFolder);
+                ImportReport report = ghost ? new GhostImport(core.content(), core.taxonomy()).run(path, mediaPath, dry, done -> { })
+                        : new WordPressImport(core.content(), core.taxonomy()).run(path, mediaPath, dry, done -> { });
                 stdout.print(report.text());
             } catch (WireFormat.Refused e) {
                 throw new BadRequest("The export was refused, nothing was written: " + e.getMessage());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.content.ArticleDraft;
 import dateline.content.ContentService;
+import dateline.content.Image;
 import dateline.content.ImportedStory;
 import dateline.content.Section;
 import dateline.content.Slugs;
@@ -54,6 +55,7 @@ public final class GhostImport {
         final Map<String, JsonNode> users = new HashMap<>();
         final Map<String, List<String>> postTags = new HashMap<>();
         final Map<String, List<String>> postAuthors = new HashMap<>();
+        final Map<String, JsonNode> postMeta = new HashMap<>();            // Ghost 5: a post's feature image alt text and caption
         boolean posts;
     }
 
@@ -63,9 +65,18 @@ public final class GhostImport {
 
     /** The same, telling {@code progress} how much of the file has been imported (0 to 1) as it goes. */
     public ImportReport run(Path file, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
+        return run(file, null, dryRun, progress);
+    }
+
+    /**
+     * The same, taking images from {@code media} (a copy of Ghost's {@code content/images}) when given,
+     * else from their address when it is absolute and answers, else listing them as missing.
+     */
+    public ImportReport run(Path file, Path media, boolean dryRun, java.util.function.DoubleConsumer progress) throws Refused, IOException {
         Index index = index(file);
         ImportReport report = new ImportReport("Ghost export", dryRun);
         report.version("Ghost " + index.version);
+        ImportMedia images = new ImportMedia(content, report, media, dryRun, ORIGIN_IMAGE);
         Map<String, String> authorIds = new HashMap<>();
         for (JsonNode user : index.users.values()) {
             String name = user.path("name").asText("").strip();
@@ -79,13 +90,28 @@ public final class GhostImport {
         }
         Optional<String> sectionId = taxonomy.sections().stream().findFirst().map(Section::id);
         long size = Math.max(1, Files.size(file));
-        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), report, dryRun),
+        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), images, report, dryRun),
                 read -> progress.accept(Math.min(1.0, (double) read / size)));
         report.flush(content, ACTOR);
         return report;
     }
 
-    private void post(JsonNode post, Index index, Map<String, String> authorIds, String sectionId, ImportReport report, boolean dryRun) {
+    private static final String ORIGIN_IMAGE = "ghost:image:";
+
+    /**
+     * An image a Ghost export names ({@code __GHOST_URL__/content/images/2024/01/x.jpg}, or an absolute
+     * address): its path under content/images is what a media folder holds and what names it.
+     */
+    private static ImportMedia.Source image(String address, String label, String alt, String caption) {
+        int at = address.indexOf("/content/images/");
+        String file = at < 0 ? "" : address.substring(at + "/content/images/".length()).replaceFirst("[?#].*$", "")
+                .replaceFirst("^size/[^/]+/(format/[^/]+/)?", ""); // a resized copy Ghost made is the same image
+        String url = address.startsWith("http://") || address.startsWith("https://") ? address : "";
+        return new ImportMedia.Source(label + " (" + address + ")", ORIGIN_IMAGE + (file.isEmpty() ? address : file), file, url, alt, caption);
+    }
+
+    private void post(JsonNode post, Index index, Map<String, String> authorIds, String sectionId, ImportMedia images, ImportReport report,
+                      boolean dryRun) {
         String title = post.path("title").asText("").strip();
         String label = "post " + post.path("slug").asText(post.path("id").asText()) + (title.isEmpty() ? "" : " \"" + title + "\"");
         if ("page".equals(post.path("type").asText("post"))) {
@@ -131,8 +157,18 @@ public final class GhostImport {
         Instant published = time(post.path("published_at").asText(null));
         Instant start = created != null ? created : published != null ? published : Instant.EPOCH;
         String excerpt = post.path("custom_excerpt").asText("");
+        String leadImageId = null;
+        String feature = post.path("feature_image").asText("").strip();
+        if (!feature.isEmpty()) {
+            JsonNode meta = index.postMeta.getOrDefault(post.path("id").asText(), post);
+            String alt = meta.path("feature_image_alt").asText(post.path("feature_image_alt").asText(""));
+            String caption = WireText.plain(meta.path("feature_image_caption").asText(post.path("feature_image_caption").asText("")));
+            leadImageId = images.image(image(feature, "feature image of " + label, alt.isBlank() ? title : alt, caption)).map(Image::id).orElse(null);
+        }
+        html = images.inline(html, (src, alt) -> src.contains("/content/images/")
+                ? images.image(image(src, "image in " + label, alt.isBlank() ? title : alt, "")) : Optional.empty());
         ArticleDraft draft = new ArticleDraft(title.isEmpty() ? "Untitled (Ghost post)" : WireText.cut(title, 300), WireText.cut(excerpt, 2000), html, "", sectionId,
-                authors, tags, null, "en", "staff", null);
+                authors, tags, leadImageId, "en", "staff", null);
         String slug = post.path("slug").asText("");
         ImportedStory story = new ImportedStory("ghost:" + post.path("uuid").asText(post.path("id").asText()), draft, slug, status, start,
                 updated != null && !updated.isBefore(start) ? updated : start, status == Status.PUBLISHED ? (published != null ? published : start) : null,
@@ -142,9 +178,6 @@ public final class GhostImport {
             return;
         }
         report.story(content, story, ACTOR, label);
-        if (post.hasNonNull("feature_image")) {
-            report.count("images", "skipped");
-        }
     }
 
     /** A Ghost page becomes a static page (published or draft); its old /slug/ answers 301 when the slug had to change. */
@@ -170,13 +203,15 @@ public final class GhostImport {
     private static Index index(Path file) throws Refused, IOException {
         Index index = new Index();
         walk(file, null, null);
-        for (String table : List.of("tags", "users", "posts_tags", "posts_authors", "meta")) {
+        walk(file, "posts", post -> { }); // every post read whole once: one too large for any export is refused before anything is written
+        for (String table : List.of("tags", "users", "posts_tags", "posts_authors", "posts_meta", "meta")) {
             walk(file, table, node -> {
                 switch (table) {
                     case "tags" -> index.tags.put(node.path("id").asText(), node);
                     case "users" -> index.users.put(node.path("id").asText(), node);
                     case "posts_tags" -> index.postTags.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("tag_id").asText());
                     case "posts_authors" -> index.postAuthors.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("author_id").asText());
+                    case "posts_meta" -> index.postMeta.put(node.path("post_id").asText(), node);
                     case "meta" -> index.version = node.path("version").asText("");
                     default -> { }
                 }
@@ -244,6 +279,9 @@ public final class GhostImport {
         } catch (JsonParseException e) {
             throw new Refused("the file is not valid JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
                     + ": " + e.getOriginalMessage());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) { // a value longer or deeper than any export holds
+            throw new Refused("the file was refused" + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": "
+                    + e.getOriginalMessage());
         }
     }
 

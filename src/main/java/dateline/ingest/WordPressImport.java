@@ -3,7 +3,6 @@ package dateline.ingest;
 import dateline.content.ArticleDraft;
 import dateline.content.ContentService;
 import dateline.content.Image;
-import dateline.content.ImageUpload;
 import dateline.content.ImportedStory;
 import dateline.content.LegacyPaths;
 import dateline.content.Section;
@@ -67,7 +66,9 @@ public final class WordPressImport {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // text comes in pieces (CDATA too), so one enormous element is refused when it passes the limit instead of filling memory
+        f.setProperty(XMLInputFactory.IS_COALESCING, false);
+        f.setProperty("jdk.xml.cdataChunkSize", 1 << 16);
         return f;
     }
 
@@ -116,6 +117,8 @@ public final class WordPressImport {
             if (!rss) {
                 throw new Refused("the file is not a WordPress export: its root element is not <rss>");
             }
+        } catch (TooLarge e) {
+            throw new Refused(e.getMessage());
         } catch (XMLStreamException e) {
             var at = e.getLocation();
             String message = e.getMessage() == null ? "" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
@@ -146,7 +149,6 @@ public final class WordPressImport {
         ImportReport report = new ImportReport("WordPress export", dryRun);
         Channel channel = new Channel();
         report.version("WXR " + check(file, channel.attachments));
-        channel.media = media;
         long size = Math.max(1, Files.size(file));
         try (InputStream in = new ProgressInput(Files.newInputStream(file), read -> progress.accept(Math.min(1.0, (double) read / size)))) {
             XMLStreamReader r = factory().createXMLStreamReader(in);
@@ -171,6 +173,7 @@ public final class WordPressImport {
                         channel.items++;
                         if (channel.items == 1) {
                             report.site(channel.site());
+                            channel.media = new ImportMedia(content, report, media, dryRun, channel.site() + "#attachment-");
                             sectionsReady(channel, report, dryRun);
                         }
                         item(readItem(r), channel, report, dryRun);
@@ -203,11 +206,10 @@ public final class WordPressImport {
         final Map<String, String> tagNames = new LinkedHashMap<>();        // slug → name
         boolean sectionsMade;
         final Map<String, Attachment> attachments = new LinkedHashMap<>();
-        final Map<String, Optional<Image>> images = new LinkedHashMap<>();   // attachment id → image (empty when it could not be had)
+        final java.util.Set<String> missing = new java.util.HashSet<>();                // attachments named but not in the export
         Map<String, String> attachmentsByFile;
         java.util.Set<String> importedImages;                                  // origins of this site's images imported before                                  // an upload's path without size suffix → attachment id
-        final java.util.Set<String> unreachableHosts = new java.util.HashSet<>();
-        Path media;
+        ImportMedia media;
         final java.util.Set<String> seen = new java.util.HashSet<>();                 // categories already made or counted
 
         private String site;
@@ -493,51 +495,19 @@ public final class WordPressImport {
      * address), or null when it cannot be had (listed in the report once).
      */
     private Image image(String attachmentId, Channel channel, ImportReport report, boolean dryRun) {
-        if (channel.images.containsKey(attachmentId)) {
-            return channel.images.get(attachmentId).orElse(null);
-        }
         Attachment a = channel.attachments.get(attachmentId);
-        Image result = null;
         if (a == null) {
-            report.count("images", "missing");
-            report.line("image " + attachmentId + ": missing: the export does not hold this attachment");
-        } else if (!IMAGE_URL.matcher(a.url()).matches() && !IMAGE_FILE.matcher(a.file()).matches()) {
-            report.count("images", "skipped");
-        } else if (dryRun) {
-            report.count("images", "read");
-        } else {
-            String origin = channel.site() + "#attachment-" + a.id();
-            if (channel.importedImages == null) {
-                channel.importedImages = content.importedImageOrigins(channel.site() + "#attachment-");
+            if (channel.missing.add(attachmentId)) {
+                report.count("images", "missing");
+                report.line("image " + attachmentId + ": missing: the export does not hold this attachment");
             }
-            Optional<Image> imported = channel.importedImages.contains(origin) ? content.importedImage(origin) : Optional.empty();
-            if (imported.isPresent()) {
-                report.count("images", "unchanged");
-                result = imported.get();
-            } else {
-                byte[] bytes = mediaBytes(a, channel);
-                if (bytes == null) {
-                    report.count("images", "missing");
-                    report.line("image " + a.id() + " (" + (a.url().isEmpty() ? a.file() : a.url()) + "): missing: not in the media folder and not reachable");
-                } else {
-                    try {
-                        ImageUpload.Checked checked = ImageUpload.check(bytes);
-                        String alt = !a.alt().isBlank() ? a.alt() : a.title();
-                        result = content.importImage(origin, checked, WireText.cut(alt, 500), WireText.cut(a.caption(), 1000), "");
-                        report.count("images", "imported");
-                    } catch (ValidationFailed e) {
-                        report.count("images", "failed");
-                        report.line("image " + a.id() + " (" + a.file() + "): failed: " + e.getMessage());
-                    }
-                }
-            }
+            return null;
         }
-        channel.images.put(attachmentId, Optional.ofNullable(result));
-        return result;
+        String alt = !a.alt().isBlank() ? a.alt() : a.title();
+        return channel.media.image(new ImportMedia.Source("image " + a.id() + " (" + (a.url().isEmpty() ? a.file() : a.url()) + ")",
+                channel.site() + "#attachment-" + a.id(), a.file(), a.url(), alt, a.caption())).orElse(null);
     }
 
-    private static final java.util.regex.Pattern IMAGE_URL = java.util.regex.Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp)(\\?.*)?$");
-    private static final java.util.regex.Pattern IMAGE_FILE = java.util.regex.Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp)$");
     private static final java.util.regex.Pattern SIZE_SUFFIX = java.util.regex.Pattern.compile("-\\d+x\\d+(\\.\\w+)$");
 
     /** An upload's path as attachments and bodies both name it: after wp-content/uploads/, without "-300x200" or a query. */
@@ -560,63 +530,10 @@ public final class WordPressImport {
             channel.attachmentsByFile = new java.util.HashMap<>();
             channel.attachments.values().forEach(a -> channel.attachmentsByFile.put(uploadKey(a.file().isBlank() ? a.url() : a.file()), a.id()));
         }
-        var body = Jsoup.parseBodyFragment(html).body();
-        boolean changed = false;
-        for (var img : body.select("img[src]")) {
-            String id = channel.attachmentsByFile.get(uploadKey(img.attr("src")));
-            Image image = id == null ? null : image(id, channel, report, false);
-            if (image != null) {
-                img.attr("src", image.path()).attr("width", String.valueOf(image.width())).attr("height", String.valueOf(image.height()));
-                img.removeAttr("srcset").removeAttr("sizes");
-                changed = true;
-            }
-        }
-        return changed ? body.html() : html;
-    }
-
-    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
-            .connectTimeout(java.time.Duration.ofSeconds(3)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-
-    /** The file's bytes: from the media folder by its uploads path, else from its address (a host that failed once is not asked again). */
-    private static byte[] mediaBytes(Attachment a, Channel channel) {
-        if (channel.media != null && !a.file().isBlank()) {
-            Path candidate = channel.media.resolve(a.file()).normalize();
-            if (candidate.startsWith(channel.media.normalize()) && Files.isRegularFile(candidate)) {
-                try {
-                    return Files.size(candidate) > ImageUpload.MAX_BYTES ? null : Files.readAllBytes(candidate);
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-        }
-        if (!a.url().startsWith("http://") && !a.url().startsWith("https://")) {
-            return null;
-        }
-        try {
-            URI uri = URI.create(a.url().replace(" ", "%20"));
-            if (uri.getHost() == null || channel.unreachableHosts.contains(uri.getHost())) {
-                return null;
-            }
-            try {
-                var response = HTTP.send(java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(15)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    if (response.statusCode() != 200) {
-                        return null;
-                    }
-                    byte[] bytes = body.readNBytes(ImageUpload.MAX_BYTES + 1);
-                    return bytes.length > ImageUpload.MAX_BYTES ? null : bytes;
-                }
-            } catch (IOException e) {
-                channel.unreachableHosts.add(uri.getHost());
-                return null;
-            }
-        } catch (IllegalArgumentException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return channel.media.inline(html, (src, alt) -> {
+            String id = channel.attachmentsByFile.get(uploadKey(src));
+            return Optional.ofNullable(id == null ? null : image(id, channel, report, false));
+        });
     }
 
     /** Its link, its ?p=ID form and its /yyyy/mm/dd/slug/ form, under the old site's path. */
@@ -695,8 +612,21 @@ public final class WordPressImport {
         return out;
     }
 
+    /** More text in one element than any post holds: 16 million characters. */
+    static final int MAX_FIELD = 16 * 1024 * 1024;
+
+    /** An element of more than {@link #MAX_FIELD} characters: the file is refused (it would fill memory, and no post is that large). */
+    private static final class TooLarge extends XMLStreamException {
+        TooLarge(String element, int line) {
+            super("the element <" + element + "> at line " + line + " holds more than "
+                    + MAX_FIELD / 1024 / 1024 + " million characters, more than any post: refused");
+        }
+    }
+
     /** The text of the element the reader is on; an element nested in it (not in WXR's simple fields) is skipped. */
     private static String text(XMLStreamReader r) throws XMLStreamException {
+        String element = r.getLocalName();
+        int line = r.getLocation().getLineNumber();
         StringBuilder text = new StringBuilder();
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
@@ -706,7 +636,10 @@ public final class WordPressImport {
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (depth == 1) {
-                        text.append(r.getText());
+                        if (text.length() + r.getTextLength() > MAX_FIELD) {
+                            throw new TooLarge(element, line);
+                        }
+                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
                 }
                 default -> { }

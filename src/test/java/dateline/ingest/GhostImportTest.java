@@ -84,6 +84,40 @@ class GhostImportTest extends SiteTestCase {
     }
 
     @Test
+    void feature_and_inline_images_come_from_the_media_folder_with_their_alt_and_caption_and_a_missing_one_is_listed() throws Exception {
+        Path images = Files.createDirectories(tempDir.resolve("images/2024/06"));
+        Files.write(images.resolve("harbour.png"), dateline.demo.DemoImagesForTests.png(1200, 800));
+        Files.write(images.resolve("crowd.png"), dateline.demo.DemoImagesForTests.png(640, 480));
+        String json = export("Harbour reopens")
+                .replace("\"feature_image\": null}", "\"feature_image\": \"__GHOST_URL__/content/images/2024/06/harbour.png\"}")
+                .replace("<p>Crowds came.</p>", "<p>Crowds came.</p><img src=\\\"__GHOST_URL__/content/images/size/w600/2024/06/crowd.png\\\" alt=\\\"Crowd\\\">"
+                        + "<img src=\\\"__GHOST_URL__/content/images/2024/06/crowd.png\\\" alt=\\\"Crowd\\\">")
+                .replace("\"published_at\": null}", "\"published_at\": null, \"feature_image\": \"__GHOST_URL__/content/images/2024/06/gone.jpg\"}")
+                .replace("\"posts_tags\":", "\"posts_meta\": [{\"post_id\": \"p1\", \"feature_image_alt\": \"Boats in the harbour\", "
+                        + "\"feature_image_caption\": \"The harbour at <b>dusk</b>.\"}],\n\"posts_tags\":");
+        Path file = tempDir.resolve("ghost-images.json");
+        Files.writeString(file, json);
+        GhostImport importer = new GhostImport(site.content, site.app.parts().core().taxonomy());
+
+        ImportReport report = importer.run(file, tempDir.resolve("images"), false, d -> { });
+
+        assertThat(report.get("images", "imported")).as(report.text()).isEqualTo(2);
+        assertThat(report.get("images", "missing")).as(report.text()).isEqualTo(1);
+        assertThat(report.text()).contains("feature image of post draft-idea \"Draft idea\" (__GHOST_URL__/content/images/2024/06/gone.jpg): missing");
+        Article harbour = site.app.articles().published(Listing.ALL, 10, 0).get(0);
+        assertThat(harbour.leadImage()).isNotNull();
+        assertThat(harbour.leadImage().width()).isEqualTo(1200);
+        assertThat(harbour.leadImage().altText()).isEqualTo("Boats in the harbour");
+        assertThat(harbour.leadImage().caption()).isEqualTo("The harbour at dusk.");
+        assertThat(harbour.bodyHtml()).contains("width=\"640\"", "height=\"480\"").doesNotContain("__GHOST_URL__").doesNotContain("srcset");
+
+        ImportReport again = importer.run(file, tempDir.resolve("images"), false, d -> { });
+        assertThat(again.get("images", "unchanged")).as(again.text()).isEqualTo(2);
+        assertThat(again.get("stories", "unchanged")).isEqualTo(2);
+        assertThat(site.app.parts().images().search("", 0, 10)).hasSize(2);
+    }
+
+    @Test
     void what_is_not_a_ghost_export_is_refused_before_anything_is_written() throws Exception {
         GhostImport importer = new GhostImport(site.content, site.app.parts().core().taxonomy());
         Path broken = tempDir.resolve("broken.json");
@@ -92,6 +126,9 @@ class GhostImportTest extends SiteTestCase {
         Path other = tempDir.resolve("other.json");
         Files.writeString(other, "{\"posts\": []}");
         assertThatThrownBy(() -> importer.run(other, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("no \"db\" array");
+        Path huge = tempDir.resolve("huge.json"); // one value of 30 million characters: refused at the limit, memory flat
+        Files.writeString(huge, export("x").replace("<p>Ships are back.</p>", "a".repeat(30_000_000)));
+        assertThatThrownBy(() -> importer.run(huge, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("the file was refused: String value length");
         assertThat(site.app.articles().countPublished(Listing.ALL)).isZero();
         assertThat(site.app.parts().core().taxonomy().authors()).isEmpty();
     }

@@ -120,16 +120,32 @@ class WordPressImportTest extends SiteTestCase {
         Files.writeString(laughs, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
                 + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><rss><channel><wp:wxr_version xmlns:wp=\"http://wordpress.org/export/1.2/\">1.2</wp:wxr_version>&c;</channel></rss>");
         assertThatThrownBy(() -> importer().run(laughs, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("DOCTYPE");
-        Path garbage = tempDir.resolve("garbage.xml"); // 64 MB of random bytes, streamed: refused at once, memory flat
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(garbage))) {
-            java.util.Random random = new java.util.Random(1);
-            byte[] chunk = new byte[1 << 20];
-            for (int i = 0; i < 64; i++) {
-                random.nextBytes(chunk);
-                out.write(chunk);
-            }
+        Path garbage = tempDir.resolve("garbage.xml"); // 1 GB of nothing (a sparse file): refused at its first byte
+        try (var file = new java.io.RandomAccessFile(garbage.toFile(), "rw")) {
+            file.setLength(1L << 30);
         }
         assertThatThrownBy(() -> importer().run(garbage, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("line 1");
+        Path random = tempDir.resolve("random.xml"); // random bytes after a valid start
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(random))) {
+            out.write("<?xml version=\"1.0\"?><rss><channel>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            new java.util.Random(1).nextBytes(chunk);
+            out.write(chunk);
+        }
+        assertThatThrownBy(() -> importer().run(random, false)).isInstanceOf(WireFormat.Refused.class).hasMessageContaining("not well-formed XML at line");
+        // one element of 40 million characters (well-formed, as a hostile or broken export may be): refused at the limit, memory flat
+        Path huge = tempDir.resolve("huge.xml");
+        try (var out = new java.io.BufferedWriter(Files.newBufferedWriter(huge))) {
+            out.write("<?xml version=\"1.0\"?>\n<rss><channel><wp:wxr_version xmlns:wp=\"http://wordpress.org/export/1.2/\">1.2</wp:wxr_version><item><title><![CDATA[");
+            char[] chunk = new char[1 << 20];
+            java.util.Arrays.fill(chunk, 'a');
+            for (int i = 0; i < 40; i++) {
+                out.write(chunk);
+            }
+            out.write("]]></title></item></channel></rss>");
+        }
+        assertThatThrownBy(() -> importer().run(huge, false)).isInstanceOf(WireFormat.Refused.class)
+                .hasMessageContaining("the element <title> at line 2 holds more than 16 million characters");
         Path truncated = tempDir.resolve("truncated.xml");
         String whole = Files.readString(Fixtures.dir().resolve("wxr/valid/small-export.xml"));
         Files.writeString(truncated, whole.substring(0, whole.length() / 2));
