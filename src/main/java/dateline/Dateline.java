@@ -15,6 +15,7 @@ import dateline.content.SettingsRepository;
 import dateline.content.SiteArchive;
 import dateline.content.TaxonomyRepository;
 import dateline.demo.DemoContent;
+import dateline.demo.DemoReaders;
 import dateline.desk.Accounts;
 import dateline.desk.AdminPages;
 import dateline.desk.DeskAssets;
@@ -72,6 +73,7 @@ import dateline.platform.StaticAssets;
 import dateline.trending.BeaconHandler;
 import dateline.trending.BeaconRoutes;
 import dateline.trending.TrendingJob;
+import dateline.trending.Readership;
 import dateline.trending.TrendingList;
 import dateline.trending.ViewCounter;
 import io.javalin.Javalin;
@@ -80,6 +82,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -260,8 +263,9 @@ public final class Dateline implements AutoCloseable {
         Accounts accounts = core.accounts();
         Sessions sessions = new Sessions(db, accounts, clock);
         DeskAssets deskAssets = new DeskAssets(assets);
+        Readership readership = new Readership(db, trending, clock);
         StoryRoutes stories = new StoryRoutes(articles, core.revisions(), content, taxonomy, images, new Presence(db, clock), accounts, templates, config, deskAssets,
-                articlePages::preview, clock, core.wire().stories());
+                articlePages::preview, clock, core.wire().stories(), readership);
         DeskRoutes desk = new DeskRoutes(accounts, sessions, new LoginLimiter(db, clock), articles, core.revisions(), content, settings, taxonomy, templates,
                 config, deskAssets, stories, new DeskLookups(taxonomy, searcher, config.zone()),
                 new ImageLibrary(content, images, templates, config.siteName(), deskAssets, config.zone()),
@@ -270,7 +274,7 @@ public final class Dateline implements AutoCloseable {
                 new WireDesk(core.wire().queue(), core.wire().sources(), core.wire().stories(), core.wire().formats(), core.apiKeys(), articles,
                         taxonomy, templates, config.zone(), clock),
                 new ImportDesk(content, taxonomy, templates, config.dataDir().resolve("imports")),
-                new PagesDesk(content, staticPages, templates));
+                new PagesDesk(content, staticPages, templates), readership);
         IngestRoutes push = new IngestRoutes(core.wire().sources(), core.wire().queue(), core.apiKeys());
         ContentApiRoutes api = new ContentApiRoutes(articles, taxonomy, core.apiKeys(), config.siteUrl(), a -> Urls.article(a, config.zone()));
         List<Handler.Singleton> fronts = List.of(new TransportSecurity(clients), new HeadRequests(), new BeaconHandler(views, responses, clients),
@@ -335,7 +339,8 @@ public final class Dateline implements AutoCloseable {
     public Dateline start() {
         if (config.demo() && parts.events().head() == 0) {
             MutableClock demoClock = new MutableClock(clock.instant());
-            new DemoContent(parts.core().contentAt(demoClock), demoClock).load(clock.instant());
+            var published = new DemoContent(parts.core().contentAt(demoClock), demoClock).load(clock.instant());
+            demoReaders(published, demoClock);
             String password = HexFormat.of().formatHex(SecureRandom.getSeed(9));
             parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
             log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
@@ -345,6 +350,27 @@ public final class Dateline implements AutoCloseable {
         poller.start(Duration.ofSeconds(1));
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;
+    }
+
+    /**
+     * A day of reading for the demo, counted by the site's own view counter on a clock set to when each
+     * view happened, so Top Content, Most read and the desk's counts have something to show at once.
+     */
+    private void demoReaders(List<DemoContent.Published> published, MutableClock demoClock) {
+        ViewCounter counter = new ViewCounter(parts.db(), demoClock, new SimpleMeterRegistry());
+        long bucket = Duration.ofMinutes(5).toMillis();
+        long current = -1;
+        for (DemoReaders.View view : DemoReaders.plan(published, clock.instant(), 6000)) {
+            long at = view.at().toEpochMilli() / bucket;
+            if (at != current && current >= 0) {
+                counter.flush(); // into the bucket the clock still shows
+            }
+            current = at;
+            demoClock.set(view.at());
+            counter.record(view.articleId(), view.address(), "Mozilla/5.0 (demo reader)");
+        }
+        counter.flush();
+        parts.trending().recompute();
     }
 
     public int port() {

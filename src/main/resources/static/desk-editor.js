@@ -593,8 +593,76 @@ function confirmUnpublish(form) {
   });
 }
 
+// Ctrl+S (Cmd+S on a Mac) presses Save instead of opening the browser's "Save page" dialog.
+function saveShortcut(form) {
+  document.addEventListener("keydown", event => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      const save = form.querySelector('button[name="action"][value="save"]');
+      if (save) form.requestSubmit(save);
+    }
+  });
+}
+
+// Headline and standfirst: their length against what search results and social cards show.
+function meters(form) {
+  form.querySelectorAll("[data-meter]").forEach(field => {
+    const meter = document.getElementById(field.getAttribute("aria-describedby"));
+    const limit = Number(field.dataset.meter);
+    const shows = field.name === "headline" ? "search results show" : "search results and social cards show";
+    const update = () => {
+      const n = field.value.length;
+      meter.textContent = n > limit ? n + " characters: " + shows + " about " + limit + ", so the end will be cut."
+        : n + " characters; " + shows + " about " + limit + ".";
+      meter.classList.toggle("over", n > limit);
+    };
+    field.addEventListener("input", update);
+    update();
+  });
+}
+
+// The search-result and social-card previews follow the headline, standfirst and lead image as they change.
+function previews(form) {
+  const site = document.querySelector(".story-previews");
+  if (!site) return;
+  const suffix = " | " + site.dataset.site;
+  const show = () => {
+    const headline = form.elements.headline.value.trim() || "Headline";
+    site.querySelectorAll('[data-preview="headline"]').forEach(p => { p.textContent = headline + suffix; });
+    site.querySelectorAll('[data-preview="standfirst"]').forEach(p => { p.textContent = form.elements.standfirst.value.trim(); });
+  };
+  const picture = site.querySelector(".card-image");
+  const showImage = src => {
+    picture.replaceChildren();
+    if (src) {
+      const img = document.createElement("img");
+      img.src = src;
+      img.alt = "";
+      picture.append(img);
+    } else {
+      const none = document.createElement("span");
+      none.textContent = "No lead image: the card shows none";
+      picture.append(none);
+    }
+  };
+  form.elements.headline.addEventListener("input", show);
+  form.elements.standfirst.addEventListener("input", show);
+  form.addEventListener("change", event => {
+    const field = event.target;
+    if (field.name === "leadImageId") {
+      const img = field.closest("label").querySelector("img");
+      showImage(img ? img.currentSrc || img.src : null);
+    } else if (field.name === "leadImageFile" && field.files.length) {
+      showImage(URL.createObjectURL(field.files[0]));
+    }
+  });
+}
+
 const form = document.querySelector("form.story-form");
 if (form) {
+  saveShortcut(form);
+  meters(form);
+  previews(form);
   confirmUnpublish(form);
   warnOnLeave(form);
   mountEditor(form.elements.bodyHtml);

@@ -75,7 +75,18 @@
     navigator.sendBeacon('/v/' + article.getAttribute('data-article-id'));
   }
 
+  /* Phones: the section menu is one line that scrolls sideways; the current section is brought into it. */
+  function showCurrentSection() {
+    var current = document.querySelector('.sections [aria-current]');
+    if (!current) return;
+    var list = current.closest('ul');
+    if (list && list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = current.parentNode.offsetLeft - (list.clientWidth - current.parentNode.offsetWidth) / 2;
+    }
+  }
+
   setupReadMode();
   setupFontSize();
+  showCurrentSection();
   sendBeacon();
 })();

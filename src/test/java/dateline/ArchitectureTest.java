@@ -34,7 +34,7 @@ class ArchitectureTest {
             "demo", Set.of("platform", "content"),
             "ingest", Set.of("platform", "content", "api"),
             "site", Set.of("platform", "content", "search", "feeds", "trending"),
-            "desk", Set.of("platform", "content", "search", "api", "ingest"));
+            "desk", Set.of("platform", "content", "search", "api", "ingest", "trending"));
 
     private static final Pattern IMPORT = Pattern.compile("^@?import (?:static )?dateline\\.([a-z]+)\\.", Pattern.MULTILINE);
     private static final Pattern INLINE = Pattern.compile("\\bdateline\\.[a-z]+\\.[A-Z]\\w*");

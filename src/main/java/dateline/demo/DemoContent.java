@@ -42,8 +42,15 @@ public final class DemoContent {
         this.clock = clock;
     }
 
-    /** Loads everything, as of {@code now}. */
-    public void load(Instant now) {
+    /** A published demo story: its id and when it went up. */
+    public record Published(String id, Instant at) {}
+
+    /**
+     * Loads everything, as of {@code now}: the published stories (returned), then a draft, a story in
+     * review and a scheduled one, so every list of the desk home has something in it.
+     */
+    public List<Published> load(Instant now) {
+        List<Published> published = new ArrayList<>();
         JsonNode demo = read();
         clock.set(now.minus(Duration.ofDays(30)));
         content.saveSettings(new SiteSettings(demo.path("settings").path("googleNewsUrl").asText(""), demo.path("settings").path("appUrl").asText("")));
@@ -59,8 +66,8 @@ public final class DemoContent {
         }
         int count = 0;
         for (JsonNode a : demo.path("articles")) {
-            Instant published = now.minus(Duration.ofHours(a.path("hoursAgo").asLong()));
-            clock.set(published.minus(Duration.ofMinutes(40)));
+            Instant at = now.minus(Duration.ofHours(a.path("hoursAgo").asLong()));
+            clock.set(at.minus(Duration.ofMinutes(40)));
             JsonNode img = a.path("image");
             Image image = content.addImage(ImageUpload.check(DemoImages.landscape(img.path("seed").asLong())), img.path("alt").asText(),
                     img.path("caption").asText(), img.path("credit").asText());
@@ -72,21 +79,37 @@ public final class DemoContent {
                     a.path("dateline").asText(), sections.get(a.path("section").asText()).id(), authorIds, tags, image.id(),
                     a.path("language").asText("en"), a.path("source").asText("staff"), a.path("slug").asText(null));
             Article article = content.create(draft, ACTOR);
-            clock.set(published);
+            clock.set(at);
             article = content.publish(article.id(), article.version(), ACTOR);
+            published.add(new Published(article.id(), at));
             if (a.has("update")) {
-                clock.set(published.plus(Duration.ofMinutes(a.path("update").path("hoursAfter").asLong() * 60)));
+                clock.set(at.plus(Duration.ofMinutes(a.path("update").path("hoursAfter").asLong() * 60)));
                 String body = article.bodyHtml() + "<p>" + escape(a.path("update").path("paragraph").asText()) + "</p>";
                 article = content.edit(article.id(), article.version(), ArticleDraft.of(article).withBodyHtml(body), ACTOR);
             }
             if (a.has("correction")) {
-                clock.set(published.plus(Duration.ofMinutes(a.path("correction").path("hoursAfter").asLong() * 60 + 5)));
+                clock.set(at.plus(Duration.ofMinutes(a.path("correction").path("hoursAfter").asLong() * 60 + 5)));
                 content.correct(article.id(), article.version(), a.path("correction").path("note").asText(), ACTOR);
             }
             count++;
         }
+        for (JsonNode a : demo.path("desk")) {
+            clock.set(now.minus(Duration.ofMinutes(30)));
+            List<String> authorIds = new ArrayList<>();
+            a.path("authors").forEach(i -> authorIds.add(authors.get(i.asInt()).id()));
+            List<String> tags = new ArrayList<>();
+            a.path("tags").forEach(t -> tags.add(t.asText()));
+            Article story = content.create(new ArticleDraft(a.path("headline").asText(), a.path("standfirst").asText(), bodyHtml(a.path("body")),
+                    a.path("dateline").asText(), sections.get(a.path("section").asText()).id(), authorIds, tags, null, "en", "staff", null), ACTOR);
+            switch (a.path("status").asText()) {
+                case "review" -> content.submitForReview(story.id(), story.version(), ACTOR);
+                case "scheduled" -> content.schedule(story.id(), story.version(), now.plus(Duration.ofHours(a.path("hoursAhead").asLong(3))), ACTOR);
+                default -> { }
+            }
+        }
         clock.set(now);
-        log.info("demo content loaded sections={} authors={} articles={}", sections.size(), authors.size(), count);
+        log.info("demo content loaded sections={} authors={} articles={} unpublished={}", sections.size(), authors.size(), count, demo.path("desk").size());
+        return published;
     }
 
     private static String bodyHtml(JsonNode paragraphs) {

@@ -36,6 +36,7 @@ public final class DeskAssets {
     private final String importMap;
     private final String editorCssPath;
     private final String wireScriptPath;
+    private final String homeScriptPath;
     private final String contentSecurityPolicy;
 
     /** Registers the WebJars' files with the site's static assets, which serve them under content-hashed addresses. */
@@ -51,6 +52,7 @@ public final class DeskAssets {
             throw new UncheckedIOException(e);
         }
         wireScriptPath = assets.addResource("desk-wire", "js", "text/javascript; charset=utf-8", "/static/desk-wire.js");
+        homeScriptPath = assets.addResource("desk-home", "js", "text/javascript; charset=utf-8", "/static/desk-home.js");
         editorCssPath = assets.addResource("prosemirror", "css", "text/css; charset=utf-8", webJarFile("prosemirror-view", "style/prosemirror.css"));
         contentSecurityPolicy = WebServer.SECURITY_HEADERS.get("Content-Security-Policy")
                 .replace("script-src 'self'", "script-src 'self' '" + sha256(importMap) + "'");
@@ -59,6 +61,11 @@ public final class DeskAssets {
     /** The wire queue's script: new arrivals without reloading, and keys to move through the list. */
     public String wireScriptPath() {
         return wireScriptPath;
+    }
+
+    /** The desk home's script: the "Now" list refreshed without reloading. */
+    public String homeScriptPath() {
+        return homeScriptPath;
     }
 
     private static String webJarFile(String webJar, String file) {

@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import dateline.trending.Readership;
+import dateline.trending.TrendingList;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,26 @@ import java.util.Optional;
  * @param sectionId the section shown, or null for all
  * @param query the words searched for in headlines, or empty; {@code found} holds what matched
  * @param alone true when {@code lists} is the one list asked for, shown a page at a time
+ * @param views the views of the published stories shown (a story nobody read is absent)
+ * @param now the stories most read in the last hour
+ * @param byViews whether the published list is ranked by views in 24 hours instead of by time
  */
 public record DeskHomePage(DeskChrome chrome, ZoneId zone, List<Section> sections, String sectionId, String query,
-                           List<Article> found, List<StoryList> lists, boolean alone) {
+                           List<Article> found, List<StoryList> lists, boolean alone, Map<String, Readership.Counts> views,
+                           List<TrendingList.Ranked> now, boolean byViews) {
+
+    /** How many of the newest published stories "most read first" ranks. */
+    public static final int RANKED = 200;
+
+    public Readership.Counts viewsOf(Article article) {
+        return views.getOrDefault(article.id(), Readership.Counts.NONE);
+    }
+
+    /** The address of the published list sorted the other way, keeping the section and page. */
+    public String sortLink(Shelf shelf) {
+        String base = alone ? listLink(shelf, 1) : "/desk" + (sectionId == null ? "" : "?section=" + sectionId);
+        return base + (byViews ? "" : (base.contains("?") ? "&" : "?") + "sort=views");
+    }
 
     /** The lists of the desk home, in the order shown; {@code id} is also the list's address. */
     public enum Shelf {

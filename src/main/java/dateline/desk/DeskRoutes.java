@@ -4,6 +4,8 @@ import java.util.Locale;
 import dateline.platform.BadRequest;
 import dateline.content.Section;
 import dateline.content.Article;
+import dateline.content.Status;
+import dateline.trending.Readership;
 import dateline.content.ArticleRepository;
 import dateline.content.ContentService;
 import dateline.content.ImageUpload;
@@ -76,13 +78,15 @@ public final class DeskRoutes {
     private final WireDesk wire;
     private final ImportDesk imports;
     private final PagesDesk staticPages;
+    private final Readership readership;
     private final SecureRandom random = new SecureRandom();
 
     public DeskRoutes(Accounts accounts, Sessions sessions, LoginLimiter limiter, ArticleRepository articles, RevisionRepository revisions,
                       ContentService content, SettingsRepository settings, TaxonomyRepository taxonomy, Templates templates, Config config,
                       DeskAssets assets, StoryRoutes stories, DeskLookups lookups, ImageLibrary library, FrontPageDesk front, AdminPages admin,
-                      ClientAddress clients, WireDesk wire, ImportDesk imports, PagesDesk staticPages) {
+                      ClientAddress clients, WireDesk wire, ImportDesk imports, PagesDesk staticPages, Readership readership) {
         this.staticPages = staticPages;
+        this.readership = readership;
         this.wire = wire;
         this.imports = imports;
         this.accounts = accounts;
@@ -111,6 +115,7 @@ public final class DeskRoutes {
                 DeskRoute.post("/desk/login", null, this::login),
                 DeskRoute.post("/desk/logout", Role.CONTRIBUTOR, this::logout),
                 DeskRoute.get("/desk", Role.CONTRIBUTOR, this::home),
+                DeskRoute.get("/desk/now", Role.CONTRIBUTOR, this::now),
                 DeskRoute.get("/desk/account", Role.CONTRIBUTOR, ctx -> account(ctx, null, Map.of(), 200)),
                 DeskRoute.post("/desk/account", Role.CONTRIBUTOR, this::changePassword),
                 DeskRoute.get("/desk/audit", Role.EDITOR, this::audit),
@@ -261,8 +266,35 @@ public final class DeskRoutes {
         Optional<DeskHomePage.Shelf> alone = DeskHomePage.Shelf.byId(ctx.queryParam("list")).filter(shelves::contains);
         List<DeskHomePage.StoryList> lists = alone.map(shelf -> List.of(storyList(shelf, sectionId, session, pageNumber(ctx), LIST_PAGE)))
                 .orElseGet(() -> shelves.stream().map(shelf -> storyList(shelf, sectionId, session, 1, HOME_LIST)).toList());
-        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found, lists, alone.isPresent());
+        boolean byViews = "views".equals(ctx.queryParam("sort"));
+        if (byViews) { // recently published, most read in 24 hours first: the newest published stories are ranked by their views
+            lists = lists.stream().map(list -> list.shelf() != DeskHomePage.Shelf.PUBLISHED ? list : byViews(list, sectionId)).toList();
+        }
+        List<String> ids = new ArrayList<>();
+        lists.stream().filter(list -> list.shelf() == DeskHomePage.Shelf.PUBLISHED).forEach(list -> list.articles().forEach(a -> ids.add(a.id())));
+        found.stream().filter(Article::isPublished).forEach(a -> ids.add(a.id()));
+        DeskHomePage page = new DeskHomePage(chrome(session), config.zone(), taxonomy.sections(), sectionId, query, found, lists, alone.isPresent(),
+                readership.counts(ids), readership.now(), byViews);
         ctx.contentType("text/html; charset=utf-8").result(templates.render("desk/home.jte", page));
+    }
+
+    /** The published list ranked by views in 24 hours, among the most recent {@link DeskHomePage#RANKED} published stories. */
+    private DeskHomePage.StoryList byViews(DeskHomePage.StoryList list, String sectionId) {
+        List<Article> recent = articles.byStatus(Status.PUBLISHED, sectionId, null, DeskHomePage.RANKED, 0);
+        Map<String, Readership.Counts> counts = readership.counts(recent.stream().map(Article::id).toList());
+        List<Article> ranked = recent.stream().sorted(java.util.Comparator.comparingLong(
+                (Article a) -> counts.getOrDefault(a.id(), Readership.Counts.NONE).lastDay()).reversed()).toList();
+        int from = Math.min(ranked.size(), (list.page() - 1) * list.pageSize());
+        return new DeskHomePage.StoryList(list.shelf(), ranked.subList(from, Math.min(ranked.size(), from + list.pageSize())),
+                Math.min(list.total(), DeskHomePage.RANKED), list.page(), list.pageSize());
+    }
+
+    /** The desk home's "Now" list as JSON, for the page to refresh it without a reload. */
+    private void now(Context ctx) {
+        List<Map<String, Object>> stories = readership.now().stream().map(r -> Map.<String, Object>of("id", r.article().id(),
+                "headline", r.article().headline(), "path", "/desk/stories/" + r.article().id(), "views", r.views())).toList();
+        ctx.header("Cache-Control", "no-store");
+        DeskLookups.json(ctx, 200, Map.of("stories", stories));
     }
 
     private DeskHomePage.StoryList storyList(DeskHomePage.Shelf shelf, String sectionId, Sessions.Session session, int page, int size) {

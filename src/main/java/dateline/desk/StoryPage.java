@@ -7,7 +7,10 @@ import dateline.content.Image;
 import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Section;
+import dateline.content.Status;
+import dateline.content.Urls;
 import dateline.ingest.WireStories;
+import dateline.trending.Readership;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +22,15 @@ import java.util.Map;
  * @param picks the published stories among the form's Read-more picks, in the form's order
  * @param imageChoices the lead images offered: the form's own first, then the most recent uploads
  * @param sentBack the step that returned this draft to its writer, if that was its last step; else null
+ * @param views how the story was read (null when it was never published)
+ * @param siteUrl the public site's address, for the search-result and social-card previews
+ * @param done what the last step did ("Saved."), when the page follows one; else null
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
                         List<String> openBy, List<Article> picks, List<Image> imageChoices, String imageQuery,
                         RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
-                        List<String> frontPage, WireStories.Flag wire) {
+                        List<String> frontPage, WireStories.Flag wire, Readership.Counts views, String siteUrl, String done) {
 
     public String display(java.time.Instant at) {
         return Times.display(at, zone);
@@ -45,6 +51,38 @@ public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<
 
     public String previewAction() {
         return stored == null ? "/desk/stories/preview" : "/desk/stories/" + stored.id() + "/preview";
+    }
+
+    /** Where the story is (or will be) read: its address when published, else the site's with the form's slug. */
+    public String publicUrl() {
+        if (stored != null && stored.isPublished()) {
+            return site() + Urls.article(stored, zone);
+        }
+        String slug = form.slug().isBlank() ? (stored == null ? "" : stored.slug()) : form.slug();
+        return site() + "/" + java.time.LocalDate.now(zone).toString().replace('-', '/') + "/" + slug;
+    }
+
+    private String site() {
+        return siteUrl.replaceFirst("/+$", "");
+    }
+
+    /** The lead image chosen in the form, when it is one of those offered. */
+    public Image chosenImage() {
+        return imageChoices.stream().filter(i -> i.id().equals(form.leadImageId().strip())).findFirst().orElse(null);
+    }
+
+    /** The workflow button that moves this story on for this person: what the side panel shows first and the phone bar keeps. */
+    public String primaryAction() {
+        if (stored == null) {
+            return "save";
+        }
+        if (stored.isPublished()) {
+            return "save";
+        }
+        if (canPublish) {
+            return "publish";
+        }
+        return stored.status() == Status.DRAFT ? "submit" : "save";
     }
 
     public String action() {

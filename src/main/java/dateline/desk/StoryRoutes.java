@@ -1,6 +1,7 @@
 package dateline.desk;
 
 import dateline.ingest.WireStories;
+import dateline.trending.Readership;
 import dateline.platform.WebServer;
 import dateline.content.Article;
 import dateline.content.ArticleDraft;
@@ -75,8 +76,9 @@ public final class StoryRoutes {
      */
     public StoryRoutes(ArticleRepository articles, RevisionRepository revisions, ContentService content, TaxonomyRepository taxonomy,
                 ImageRepository images, Presence presence, Accounts accounts, Templates templates, Config config, DeskAssets assets,
-                BiFunction<Article, Instant, byte[]> previews, Clock clock, WireStories wire) {
+                BiFunction<Article, Instant, byte[]> previews, Clock clock, WireStories wire, Readership readership) {
         this.wire = wire;
+        this.readership = readership;
         this.articles = articles;
         this.revisions = revisions;
         this.content = content;
@@ -106,6 +108,13 @@ public final class StoryRoutes {
                 DeskRoute.post("/desk/stories/{id}/revisions/{version}/restore", Role.CONTRIBUTOR, this::restore));
     }
 
+    private final Readership readership;
+
+    /** What a step the page was sent back to after says, from the {@code done} parameter: "Saved.", "Published." … */
+    static final Map<String, String> DONE = Map.of("save", "Saved.", "submit", "Sent for review.", "withdraw", "Taken back from review.",
+            "return", "Sent back to draft.", "publish", "Published.", "unpublish", "Taken off the site.", "schedule", "Scheduled.",
+            "correct", "Correction added.");
+
     void newStory(Context ctx) {
         renderStory(ctx, null, StoryForm.empty(null), Map.of(), null, List.of(), 200);
     }
@@ -119,7 +128,9 @@ public final class StoryRoutes {
                 session.user().role().includes(Role.EDITOR), others, picks(form.toDraft().relatedIds()), imageChoices(form.leadImageId(), imageQuery),
                 imageQuery, stored == null || stored.status() != Status.DRAFT ? null
                         : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone(),
-                Names.of(accounts.all()), articles.frontPageIds(), stored == null ? null : wire.flag(stored.id()).orElse(null));
+                Names.of(accounts.all()), articles.frontPageIds(), stored == null ? null : wire.flag(stored.id()).orElse(null),
+                stored == null || !stored.wasEverPublished() ? null : readership.counts(stored.id()), config.siteUrl(),
+                message == null && errors.isEmpty() ? DONE.get(Optional.ofNullable(ctx.queryParam("done")).orElse("")) : null);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
     }
 
@@ -229,7 +240,7 @@ public final class StoryRoutes {
             // Withdrawing sends no fields: the story is taken back as it is.
             ArticleDraft changes = step != ContentService.Step.WITHDRAW && form.toDraft().changes(stored) ? form.toDraft() : null;
             content.saveAndThen(stored.id(), form.baseVersion(), changes, upload, step, at, note, actor);
-            ctx.redirect("/desk/stories/" + stored.id(), HttpStatus.SEE_OTHER);
+            ctx.redirect("/desk/stories/" + stored.id() + "?done=" + (DONE.containsKey(action) ? action : "save"), HttpStatus.SEE_OTHER);
         } catch (ValidationFailed e) {
             renderStory(ctx, stored, form, withUploadNote(e.errors().asMap(), upload), null, List.of(), 422);
         } catch (Conflict e) {

@@ -98,7 +98,7 @@ public final class TrendingList {
         Map<Period, Map<String, Long>> counts = new LinkedHashMap<>();
         for (Period period : Period.values()) {
             Map<String, Long> views = new LinkedHashMap<>();
-            long since = (now - period.length.toMillis()) / bucket * bucket;
+            long since = since(now, period.length);
             db.jdbi().useHandle(h -> h.createQuery("SELECT article_id, SUM(views) AS views FROM view_buckets WHERE bucket_start >= :since "
                             + "GROUP BY article_id ORDER BY SUM(views) DESC, article_id LIMIT :limit")
                     .bind("since", since).bind("limit", MOST_READ * 2)
@@ -129,6 +129,12 @@ public final class TrendingList {
         s.trending().forEach(a -> shown.add(a.id() + "@" + a.version()));
         s.mostRead().forEach((p, list) -> list.forEach(r -> shown.add(p + r.article().id() + "@" + r.article().version() + ":" + r.views())));
         return shown;
+    }
+
+    /** The first bucket of a period ending at {@code now}: periods start on a bucket's boundary. */
+    static long since(long now, Duration length) {
+        long bucket = ViewCounter.BUCKET.toMillis();
+        return (now - length.toMillis()) / bucket * bucket;
     }
 
     /** Deletes buckets older than the longest period, so the table stays small. */

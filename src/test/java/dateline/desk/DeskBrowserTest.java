@@ -116,7 +116,7 @@ class DeskBrowserTest {
     }
 
     private static String storyId() {
-        return browser.getCurrentUrl().replaceFirst(".*/desk/stories/", "");
+        return browser.getCurrentUrl().replaceFirst(".*/desk/stories/", "").replaceFirst("[?#].*", "");
     }
 
     @Test
@@ -207,7 +207,7 @@ class DeskBrowserTest {
         assertThat(site.app.articles().findById(id).orElseThrow().bodyHtml()).as("Enter in a caption starts a paragraph after the figure")
                 .endsWith("</figcaption></figure><p>Updates will follow.</p>").doesNotContain("src=\"\"");
         css("button[name=action][value=publish]").click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".story-status"), "published"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".story-state"), "published"));
         Article published = site.app.articles().findById(id).orElseThrow();
         assertThat(published.status()).isEqualTo(Status.PUBLISHED);
 

@@ -51,6 +51,7 @@ class DeskRoutesTest {
         MATRIX.put("POST /desk/login", Map.of("anonymous", 403, "contributor", 403, "editor", 403, "admin", 403)); // no login CSRF cookie
         MATRIX.put("POST /desk/logout", Map.of("anonymous", 403, "contributor", 303, "editor", 303, "admin", 303));
         MATRIX.put("GET /desk", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
+        MATRIX.put("GET /desk/now", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("GET /desk/account", Map.of("anonymous", 303, "contributor", 200, "editor", 200, "admin", 200));
         MATRIX.put("POST /desk/account", Map.of("anonymous", 403, "contributor", 422, "editor", 422, "admin", 422)); // no current password
         MATRIX.put("GET /desk/users", Map.of("anonymous", 303, "contributor", 403, "editor", 403, "admin", 200));

@@ -2,6 +2,8 @@ package dateline.site;
 
 import dateline.desk.Role;
 import dateline.content.Listing;
+import dateline.content.Status;
+import dateline.trending.TrendingList;
 import dateline.content.ArticleDraft;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,6 +59,21 @@ class HtmlValidityTest {
         Matcher m = Pattern.compile("href=\"(" + pattern + ")\"").matcher(get("/"));
         assertThat(m.find()).as("a link matching " + pattern + " on the front page").isTrue();
         return m.group(1);
+    }
+
+    @Test
+    void the_demo_starts_with_a_day_of_reading_and_something_in_every_list_of_the_desk() {
+        var trending = app.parts().trending();
+        assertThat(trending.trending()).as("Top Content").hasSize(TrendingList.TOP);
+        var day = trending.mostRead(TrendingList.Period.DAY);
+        assertThat(day).as("Most read in 24 hours").hasSize(10);
+        assertThat(trending.mostRead(TrendingList.Period.HOUR)).as("Most read in the last hour").isNotEmpty();
+        long views = app.parts().db().jdbi().withHandle(h -> h.createQuery("SELECT SUM(views) FROM view_buckets").mapTo(Long.class).one());
+        assertThat(views).as("a day of reading, counted through the view counter").isBetween(5000L, 7000L);
+        assertThat(day.get(0).views()).as("a few stories lead").isGreaterThan(day.get(9).views() * 3);
+        for (var status : List.of(Status.DRAFT, Status.REVIEW, Status.SCHEDULED)) {
+            assertThat(app.articles().countByStatus(status, null, null)).as(status.dbValue()).isPositive();
+        }
     }
 
     @ParameterizedTest
@@ -112,7 +130,7 @@ class HtmlValidityTest {
         return signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("dateline_session=")).findFirst().orElseThrow().split(";")[0];
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void desk_pages_pass_the_nu_html_checker() throws Exception {
         String session = deskSession();
         String storyId = app.articles().published(Listing.ALL, 1, 0).get(0).id();
@@ -133,7 +151,7 @@ class HtmlValidityTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void a_writers_story_in_review_passes_the_nu_html_checker() throws Exception {
         String session = deskSession("writer@example.org", Role.CONTRIBUTOR);
         String sectionId = app.articles().published(Listing.ALL, 1, 0).get(0).section().id();
@@ -146,7 +164,7 @@ class HtmlValidityTest {
         assertThat(validate(response.body())).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void the_checker_does_report_errors_in_an_invalid_document() throws Exception {
         List<String> errors = validate("<!DOCTYPE html><html lang=en><head></head><body><img src=x></body></html>");
 
