@@ -39,6 +39,8 @@ import dateline.platform.EventLog;
 import dateline.platform.EventTailer;
 import dateline.platform.HeadRequests;
 import dateline.platform.JobRunner;
+import dateline.platform.EventNotifications;
+import dateline.platform.Readiness;
 import dateline.platform.TransportSecurity;
 import dateline.platform.MutableClock;
 import dateline.platform.OpsRoutes;
@@ -197,10 +199,13 @@ public final class Dateline implements AutoCloseable {
     private final List<EventTailer> tailers;
     private final List<DerivedView> views;
     private final WirePoller poller;
+    private final Readiness readiness;
+    private EventNotifications notifications;
 
     private Dateline(Config config, Clock clock, Parts parts, Javalin app, List<JobRunner> jobs, List<EventTailer> tailers, List<DerivedView> views,
-                     WirePoller poller) {
+                     WirePoller poller, Readiness readiness) {
         this.poller = poller;
+        this.readiness = readiness;
         this.config = config;
         this.clock = clock;
         this.parts = parts;
@@ -259,7 +264,8 @@ public final class Dateline implements AutoCloseable {
         FeedRoutes feedRoutes = new FeedRoutes(frame, articles, taxonomy, feedWriter, sitemaps);
         ClientAddress clients = ClientAddress.trusting(config.trustedProxies());
         BeaconRoutes beacons = new BeaconRoutes(views, clients);
-        OpsRoutes ops = new OpsRoutes(db, metrics, config.metricsToken());
+        Readiness readiness = new Readiness();
+        OpsRoutes ops = new OpsRoutes(db, metrics, config.metricsToken(), readiness);
         Accounts accounts = core.accounts();
         Sessions sessions = new Sessions(db, accounts, clock);
         DeskAssets deskAssets = new DeskAssets(assets);
@@ -312,9 +318,12 @@ public final class Dateline implements AutoCloseable {
             purger.purge(batch);
             pinger.ping(batch);
         });
-        jobs.every(indexing.name(), Duration.ofMillis(250), indexing::poll);
-        jobs.every(outbound.name(), Duration.ofMillis(500), outbound::poll);
-        jobs.every(evictions.name(), Duration.ofMillis(250), evictions::poll);
+        // Tailers wake when this node writes (announce) or another one does (PostgreSQL NOTIFY, EventNotifications);
+        // the poll is the fallback for a notice lost while the listening connection was down.
+        Duration fallback = db.dialect() == Database.Dialect.POSTGRESQL ? Duration.ofSeconds(5) : Duration.ofSeconds(1);
+        jobs.every(indexing.name(), fallback, indexing::poll);
+        jobs.every(outbound.name(), fallback, outbound::poll);
+        jobs.every(evictions.name(), fallback, evictions::poll);
         events.addListener(() -> {
             jobs.runSoon(indexing.name(), indexing::poll);
             jobs.runSoon(evictions.name(), evictions::poll);
@@ -332,7 +341,7 @@ public final class Dateline implements AutoCloseable {
 
         Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk, poller);
         return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
-                List.of(renditions, search, memory), poller); // renditions before the caches that hold them
+                List.of(renditions, search, memory), poller, readiness); // renditions before the caches that hold them
     }
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */
@@ -346,7 +355,10 @@ public final class Dateline implements AutoCloseable {
             log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
         }
         app.start(config.host(), config.port());
+        readiness.follow(tailers, parts.events().head());
         jobs.forEach(JobRunner::start);
+        notifications = EventNotifications.start(parts.db(), parts.events()::announce);
+        parts.events().announce(); // catch up now, not at the first poll
         poller.start(Duration.ofSeconds(1));
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;
@@ -436,6 +448,9 @@ public final class Dateline implements AutoCloseable {
     public void close() {
         app.stop();
         poller.close();
+        if (notifications != null) {
+            notifications.close();
+        }
         jobs.forEach(JobRunner::close);
         try {
             parts.views().flush();

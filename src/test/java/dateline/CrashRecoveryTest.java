@@ -10,24 +10,17 @@ import dateline.platform.Config;
 import dateline.platform.MutableClock;
 import dateline.platform.TestDatabase;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -43,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class CrashRecoveryTest {
-    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = AppProcess.PASSWORD;
     static final int WRITERS = 4;
 
     @Parameter
@@ -63,16 +56,15 @@ class CrashRecoveryTest {
             Section world = core.content().createSection("World", null, "", 0);
             sectionId = world.id();
         }
-        int port = freePort();
-        Process app = start(config, port);
+        AppProcess app = AppProcess.start(config);
         Map<Integer, Progress> progress = new ConcurrentHashMap<>();
         AtomicBoolean storming = new AtomicBoolean(true);
         List<Thread> writers = new ArrayList<>();
         try {
-            awaitHealthy(port);
+            app.awaitHealthy(Duration.ofSeconds(60));
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
-                Thread thread = new Thread(() -> storm(port, writer, sectionId, progress, storming), "writer-" + w);
+                Thread thread = new Thread(() -> storm(app, writer, sectionId, progress, storming), "writer-" + w);
                 writers.add(thread);
                 thread.start();
             }
@@ -83,8 +75,7 @@ class CrashRecoveryTest {
             }
             Thread.sleep(300); // then the kill lands in the middle of their writes
         } finally {
-            app.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            app.waitFor();
+            app.kill(); // SIGKILL: no shutdown hook, no flush
             storming.set(false);
         }
         for (Thread thread : writers) {
@@ -92,10 +83,9 @@ class CrashRecoveryTest {
         }
         assertThat(progress).as("every writer got going before the kill").hasSize(WRITERS);
 
-        Process again = start(config, port);
+        app.restart();
         try {
-            awaitHealthy(port);
-            HttpClient http = HttpClient.newHttpClient();
+            app.awaitHealthy(Duration.ofSeconds(60));
             try (Dateline.Core core = Dateline.Core.open(config, new MutableClock(Instant.now()))) {
                 for (Progress p : progress.values()) {
                     Article story = core.articles().findById(p.storyId()).orElseThrow();
@@ -104,15 +94,14 @@ class CrashRecoveryTest {
                             .isBetween(p.acknowledged(), p.attempted());
                     assertThat(core.revisions().count(story.id())).as("one revision per version, nothing half-written").isEqualTo(story.version());
                     String path = Urls.article(story, config.zone());
-                    String page = awaitBody(http, port, path, story.headline());
+                    String page = app.awaitBody(path, story.headline(), Duration.ofSeconds(15));
                     assertThat(page).contains(story.headline());
-                    awaitBody(http, port, "/search?q=" + URLEncoder.encode(story.headline().split(" ")[0], StandardCharsets.UTF_8), story.headline());
-                    awaitBody(http, port, "/feed.xml", story.headline());
+                    app.awaitBody("/search?q=" + URLEncoder.encode(story.headline().split(" ")[0], StandardCharsets.UTF_8), story.headline(), Duration.ofSeconds(15));
+                    app.awaitBody("/feed.xml", story.headline(), Duration.ofSeconds(15));
                 }
             }
         } finally {
-            again.destroy();
-            again.waitFor();
+            app.stop();
         }
     }
 
@@ -121,8 +110,8 @@ class CrashRecoveryTest {
      * gone. A save that fails without an answer may still have been stored: the writer reads the story's
      * version again and goes on, so only answered saves count as acknowledged.
      */
-    private void storm(int port, int writer, String sectionId, Map<Integer, Progress> progress, AtomicBoolean storming) {
-        Desk desk = new Desk(port);
+    private void storm(AppProcess app, int writer, String sectionId, Map<Integer, Progress> progress, AtomicBoolean storming) {
+        AppProcess.Desk desk = new AppProcess.Desk(app);
         String id = null;
         int acknowledged = 0;
         int attempted = 0;
@@ -130,9 +119,7 @@ class CrashRecoveryTest {
             try {
                 if (id == null) {
                     desk.signIn("eddie@example.org");
-                    HttpResponse<String> made = desk.post("/desk/stories", desk.form(sectionId, "Writer" + writer + " version 1", 0, "save"));
-                    id = made.headers().firstValue("Location").orElseThrow(() -> new IOException("create answered " + made.statusCode()))
-                            .replace("/desk/stories/", "");
+                    id = desk.create(sectionId, "Writer" + writer + " version 1");
                     HttpResponse<String> published = desk.post("/desk/stories/" + id, desk.form(sectionId, "Writer" + writer + " version 1", 1, "publish"));
                     if (published.statusCode() != 303) {
                         throw new IOException("publish answered " + published.statusCode());
@@ -157,126 +144,6 @@ class CrashRecoveryTest {
                     System.err.println("writer " + writer + ": " + e);
                 }
             }
-        }
-    }
-
-    private static Process start(Config config, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "dateline.Main", "serve");
-        Map<String, String> env = builder.environment();
-        env.put("DATELINE_PORT", Integer.toString(port));
-        env.put("DATELINE_HOST", "127.0.0.1");
-        env.put("DATELINE_DATA", config.dataDir().toString());
-        env.put("DATELINE_DB_URL", config.dbUrl());
-        env.put("DATELINE_DB_USER", config.dbUser() == null ? "" : config.dbUser());
-        env.put("DATELINE_DEMO", "false");
-        env.put("DATELINE_PASSWORD_COST", "4");
-        env.put("DATELINE_LOG_LEVEL", "WARN");
-        builder.redirectErrorStream(true).redirectOutput(config.dataDir().resolve("app-" + System.nanoTime() + ".log").toFile());
-        return builder.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitHealthy(int port) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100); // polling a process that is starting
-        }
-        throw new AssertionError("the app did not answer /healthz within 60 s");
-    }
-
-    /** The page's body once it contains the text (bounded wait: derived views follow the log). */
-    private static String awaitBody(HttpClient http, int port, String path, String text) throws Exception {
-        String body = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
-            if (body.contains(text)) {
-                return body;
-            }
-            Thread.sleep(100); // the views catching up on another process
-        }
-        throw new AssertionError(path + " does not show '" + text + "' within 15 s");
-    }
-
-    /** A desk session over HTTP: the sign-in form, the session cookie and the CSRF token. */
-    private static final class Desk {
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private final int port;
-        private final Map<String, String> cookies = new HashMap<>();
-        private String csrf;
-
-        Desk(int port) {
-            this.port = port;
-        }
-
-        void signIn(String email) throws IOException, InterruptedException {
-            HttpResponse<String> form = get("/desk/login");
-            post("/desk/login", "_csrf=" + hidden(form.body()) + "&email=" + enc(email) + "&password=" + enc(PASSWORD));
-            csrf = hidden(get("/desk").body());
-        }
-
-        String form(String sectionId, String headline, int version, String action) {
-            return "_csrf=" + csrf + "&version=" + version + "&headline=" + enc(headline) + "&standfirst=" + enc("A standfirst.")
-                    + "&bodyHtml=" + enc("<p>" + headline + ".</p>") + "&sectionId=" + sectionId + "&language=en&source=staff&action=" + action;
-        }
-
-        /** The story's current version, from the desk form. */
-        int version(String id) throws IOException, InterruptedException {
-            Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(get("/desk/stories/" + id).body());
-            if (!m.find()) {
-                throw new IOException("no version on the story's desk page");
-            }
-            return Integer.parseInt(m.group(1));
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return remember(http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-            return remember(http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        private HttpRequest.Builder request(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-            if (!cookies.isEmpty()) {
-                builder.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
-            }
-            return builder;
-        }
-
-        private HttpResponse<String> remember(HttpResponse<String> response) {
-            for (String cookie : response.headers().allValues("Set-Cookie")) {
-                String pair = cookie.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                cookies.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-            return response;
-        }
-
-        private static String hidden(String html) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"").matcher(html);
-            return m.find() ? m.group(1) : "";
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
         }
     }
 }

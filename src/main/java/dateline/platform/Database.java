@@ -29,10 +29,16 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final String url;
+    private final String user;
+    private final String password;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String url, String user, String password) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.jdbi = Jdbi.create(dataSource);
         if (dialect == Dialect.SQLITE) {
             jdbi.setStatementBuilderFactory(new SqliteStatementCache()); // PostgreSQL's driver caches server-side already
@@ -73,7 +79,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, dialect);
+        return new Database(ds, dialect, url, user, password);
     }
 
     private static Map<String, String> placeholders(Dialect dialect) {
@@ -106,6 +112,30 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Where the database is, for a connection of its own outside the pool (the event notifications' {@code LISTEN}). */
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /**
+     * Tells every node listening that the event log grew, when this transaction commits (PostgreSQL's
+     * {@code NOTIFY} is transactional: a rolled-back append sends nothing). SQLite has one node: nothing to do.
+     */
+    public void notifyEvents(Handle handle) {
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, '')) AS sent").bind("channel", EventNotifications.CHANNEL)
+                    .mapTo(Integer.class).one();
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.Handle;
  *
  * <p>Appends happen inside the writer's transaction ({@link #append}); after the commit the writer
  * calls {@link #announce()} so the tailers on this node look at once instead of at their next poll.
- * Other nodes see the event at their next poll.
+ * Other nodes hear of it by PostgreSQL NOTIFY, sent in the same transaction ({@link EventNotifications}), or at their next poll.
  */
 public final class EventLog {
     private final Database db;
@@ -28,6 +28,7 @@ public final class EventLog {
     /** Appends one event in the caller's transaction and returns its id. */
     public long append(Handle handle, Instant at, String type, String subjectId, Collection<String> keys) {
         db.lockEventLog(handle);
+        db.notifyEvents(handle);
         return handle.createUpdate("INSERT INTO content_events (created_at, type, subject_id, keys) VALUES (:at, :type, :subject, :keys)")
                 .bind("at", at.toEpochMilli())
                 .bind("type", type)
@@ -47,6 +48,7 @@ public final class EventLog {
             return;
         }
         db.lockEventLog(handle);
+        db.notifyEvents(handle);
         try (JdbcBatch batch = new JdbcBatch(handle, "INSERT INTO content_events (created_at, type, subject_id, keys) VALUES (?, ?, ?, ?)")) {
             for (NewEvent e : newEvents) {
                 batch.add(e.at().toEpochMilli(), e.type(), e.subjectId(), String.join(" ", new LinkedHashSet<>(e.keys())));

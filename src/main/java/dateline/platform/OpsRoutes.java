@@ -16,9 +16,15 @@ public final class OpsRoutes {
     private final PrometheusMeterRegistry metrics;
     private final byte[] metricsToken;
 
-    /** @param metricsToken the bearer token Prometheus sends; empty turns {@code /metrics} off */
-    public OpsRoutes(Database db, PrometheusMeterRegistry metrics, String metricsToken) {
+    private final Readiness readiness;
+
+    /**
+     * @param metricsToken the bearer token Prometheus sends; empty turns {@code /metrics} off
+     * @param readiness whether this node's derived views have caught up with the log since it started
+     */
+    public OpsRoutes(Database db, PrometheusMeterRegistry metrics, String metricsToken, Readiness readiness) {
         this.db = db;
+        this.readiness = readiness;
         this.metrics = metrics;
         this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
     }
@@ -26,8 +32,10 @@ public final class OpsRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/healthz", ctx -> {
             boolean up = db.isReachable();
+            boolean ready = up && readiness.ready();
             ctx.header("Cache-Control", "no-store");
-            ctx.status(up ? 200 : 503).contentType("text/plain; charset=utf-8").result(up ? "ok\n" : "database unreachable\n");
+            ctx.status(ready ? 200 : 503).contentType("text/plain; charset=utf-8")
+                    .result(ready ? "ok\n" : !up ? "database unreachable\n" : "catching up: " + readiness.progress() + "\n");
         });
         routes.get("/metrics", ctx -> {
             if (metricsToken.length == 0) {
