@@ -7,6 +7,7 @@ import dateline.desk.Accounts;
 import dateline.api.Webhooks;
 import dateline.api.ApiKeys;
 import dateline.content.SiteArchive;
+import dateline.platform.Backups;
 import dateline.platform.Config;
 import dateline.platform.Database;
 import dateline.platform.ValidationFailed;
@@ -47,6 +48,9 @@ public final class Main {
               rebuild        throw away every derived view and rebuild it from the database
               export FILE    write the whole site as JSON to FILE (- for standard output)
               import FILE    load a site export into an empty database (- for standard input)
+              backup FILE    an online, consistent copy of the SQLite database to FILE, while the
+                             site runs (on PostgreSQL: pg_dump, see docs/OPERATIONS.md)
+              restore FILE   load such a backup into an empty database (then start the site)
               apikey add NAME      make a content API key for an app or partner (shown once)
               apikey list          list the keys (never the keys themselves)
               apikey revoke ID     stop a key working
@@ -94,7 +98,7 @@ public final class Main {
         String command = args.isEmpty() ? "serve" : args.get(0);
         int expectedArgs = switch (command) {
             case "serve", "rebuild", "help", "--help", "-h" -> 1;
-            case "export", "import" -> 2;
+            case "export", "import", "backup", "restore" -> 2;
             case "apikey" -> args.size() >= 2 && args.get(1).equals("list") ? 2 : 3;
             case "webhook" -> args.size() >= 2 && args.get(1).equals("add") ? Math.max(4, args.size()) : 2;
             case "user" -> 8;
@@ -123,6 +127,14 @@ public final class Main {
             case "rebuild" -> withApp(config, stderr, app -> app.rebuild());
             case "export" -> withDatabase(config, stderr, core -> export(core.db(), args.get(1), stdout));
             case "import" -> withDatabase(config, stderr, core -> importFrom(core, args.get(1), stdin, stderr));
+            case "backup" -> withDatabase(config, stderr, core -> {
+                Backups.backup(core.db(), Path.of(args.get(1)));
+                stdout.println("Backed up to " + args.get(1) + ".");
+            });
+            case "restore" -> withDatabase(config, stderr, core -> {
+                Backups.restore(core.db(), Path.of(args.get(1)));
+                stdout.println("Restored from " + args.get(1) + ": start the site; its search index rebuilds itself.");
+            });
             case "webhook" -> withDatabase(config, stderr, core -> webhook(core.webhooks(), args, stdout));
             case "user" -> withDatabase(config, stderr, core -> addUser(core.accounts(), args, stdin, stdout));
             case "apikey" -> withDatabase(config, stderr, core -> apiKey(core.apiKeys(), args, stdout));
