@@ -30,14 +30,23 @@ public final class Accounts {
     private final Database db;
     private final Clock clock;
     private final int cost;
-    private final byte[] dummyHash;
+    /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password; made on first use (not at every start). */
+    private volatile byte[] dummyHash;
 
     /** @param cost bcrypt's cost for new password hashes (stored hashes keep the cost they were made with) */
     public Accounts(Database db, Clock clock, int cost) {
         this.db = db;
         this.clock = clock;
         this.cost = cost;
-        this.dummyHash = BCrypt.withDefaults().hash(cost, "not a real password".toCharArray());
+    }
+
+    private byte[] dummyHash() {
+        byte[] hash = dummyHash;
+        if (hash == null) {
+            hash = BCrypt.withDefaults().hash(cost, "not a real password".toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** One line of the account audit log. */
@@ -217,7 +226,7 @@ public final class Accounts {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         var row = db.jdbi().withHandle(h -> h.createQuery("SELECT id, email, name, role, password_hash FROM users WHERE email = :e AND disabled_at IS NULL")
                 .bind("e", normalized).mapToMap().findOne());
-        byte[] hash = row.map(r -> ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).orElse(dummyHash);
+        byte[] hash = row.map(r -> ((String) r.get("password_hash")).getBytes(StandardCharsets.UTF_8)).orElseGet(this::dummyHash);
         boolean ok = verifies(password, hash);
         if (!ok || row.isEmpty()) {
             return Optional.empty();
