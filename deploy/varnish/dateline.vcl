@@ -63,7 +63,7 @@ sub vcl_backend_response {
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
     }
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store)") {
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);

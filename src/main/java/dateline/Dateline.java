@@ -313,7 +313,8 @@ public final class Dateline implements AutoCloseable {
             batch.stream().filter(EventTypes::isStory).forEach(e -> views.forget(e.subjectId()));
         });
         WebSubPinger pinger = new WebSubPinger(notifier, config.webSubHub(), config.siteUrl(), taxonomy);
-        // Outside services hear of changes after this node's own views have applied them.
+        // Outside services (the edge cache, WebSub hubs) hear of changes once this node's page cache has dropped the changed
+        // pages: the two tailers run one after the other on the jobs thread. Search pages are not cached at the edge.
         EventTailer outbound = new EventTailer("outbound", events, events.head(), batch -> {
             purger.purge(batch);
             pinger.ping(batch);
@@ -321,13 +322,16 @@ public final class Dateline implements AutoCloseable {
         // Tailers wake when this node writes (announce) or another one does (PostgreSQL NOTIFY, EventNotifications);
         // the poll is the fallback for a notice lost while the listening connection was down.
         Duration fallback = db.dialect() == Database.Dialect.POSTGRESQL ? Duration.ofSeconds(5) : Duration.ofSeconds(1);
-        jobs.every(indexing.name(), fallback, indexing::poll);
-        jobs.every(outbound.name(), fallback, outbound::poll);
+        // The index has a thread of its own: a Lucene commit (an fsync) must not hold up the pages' evictions
+        // and the edge cache's purges, which follow each other on the jobs thread in that order.
+        JobRunner indexJobs = new JobRunner();
+        indexJobs.every(indexing.name(), fallback, indexing::poll);
         jobs.every(evictions.name(), fallback, evictions::poll);
+        jobs.every(outbound.name(), fallback, outbound::poll);
         events.addListener(() -> {
-            jobs.runSoon(indexing.name(), indexing::poll);
             jobs.runSoon(evictions.name(), evictions::poll);
             jobs.runSoon(outbound.name(), outbound::poll);
+            indexJobs.runSoon(indexing.name(), indexing::poll);
         });
         jobs.every("scheduled-publishing", Duration.ofSeconds(5), () -> content.publishDue("scheduler"));
         jobs.every("trending", Duration.ofMinutes(1), trendingJob);
@@ -340,7 +344,7 @@ public final class Dateline implements AutoCloseable {
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
         Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk, poller);
-        return new Dateline(config, clock, parts, app, List.of(jobs, webhookJobs), List.of(indexing, evictions, outbound),
+        return new Dateline(config, clock, parts, app, List.of(jobs, indexJobs, webhookJobs), List.of(indexing, evictions, outbound),
                 List.of(renditions, search, memory), poller, readiness); // renditions before the caches that hold them
     }
 
