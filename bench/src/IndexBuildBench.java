@@ -45,6 +45,12 @@ public final class IndexBuildBench {
                 System.out.printf("read from SQL only : %,7d stories in %6.1f s%n", read, readSeconds);
                 System.out.printf("full index build   : %,7d stories in %6.1f s (ratio to reading alone %.1f)%n", index.size(), buildSeconds,
                         buildSeconds / readSeconds);
+                long bytes;
+                try (var files = Files.walk(dir)) {
+                    bytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+                }
+                System.out.printf("index on disk      : %,d MB; database file %,d MB%n", bytes / 1024 / 1024,
+                        Files.size(work.resolve("data/dateline.db")) / 1024 / 1024);
                 System.out.println("goal: <= 60 s at 100,000 stories");
             }
         }

@@ -341,6 +341,7 @@ public final class Dateline implements AutoCloseable {
         // Agency copy is polled on a thread of its own: a slow agency server holds up nothing else.
         WirePoller poller = new WirePoller(core.wire().sources(), core.wire().queue(), WirePoller.TIMEOUT);
         metrics.gauge("dateline.events.lag", evictions, t -> Math.max(0, events.head() - t.position()));
+        db.bindMetrics(metrics);
         metrics.gauge("dateline.search.documents", search, SearchIndex::size);
 
         Parts parts = new Parts(core, search, searcher, related, views, trendingJob, trending, pages, desk, poller);

@@ -2,6 +2,7 @@ package dateline.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,6 +105,11 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + parent, e);
         }
+    }
+
+    /** Publishes the pool's metrics (connections active, idle, pending; wait times) as {@code hikaricp_*}. */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     public Jdbi jdbi() {
