@@ -33,15 +33,6 @@ stop_app() {
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 }
 
-# run_wrk URL [header] -> prints "req_per_s p99_ms"
-run_wrk() {
-  local args=(-t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency)
-  [ -n "${2:-}" ] && args+=(-H "$2")
-  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" ${2:+-H "$2"} "$1" >/dev/null   # warm-up (JIT, caches)
-  taskset -c 1 wrk "${args[@]}" "$1" >"$WORK/wrk.txt"
-  wrk_numbers "$WORK/wrk.txt" | cut -d' ' -f2-
-}
-
 start_app 64 10000 true
 ARTICLE=$(curl -s "http://127.0.0.1:$APP_PORT/" | grep -o 'href="/[0-9]\{4\}/[0-9]\{2\}/[0-9]\{2\}/[^"]*"' | head -n 1 | cut -d'"' -f2)
 [ -n "$ARTICLE" ] || { echo "No article link on the front page" >&2; exit 1; }

@@ -41,7 +41,7 @@ for i in 0 1 2; do
     DATELINE_DB_USER=postgres DATELINE_DEMO=true DATELINE_LOG_LEVEL=WARN DATELINE_PURGE_URL="http://127.0.0.1:$VARNISH_PORT/.dateline/purge" \
     taskset -c 0 "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -jar target/dateline.jar serve >"$WORK/node$i/app.log" 2>&1 &
   PIDS+=($!)
-  cp "$WORK/node$i/app.log" "$WORK/app.log" 2>/dev/null || true
+  ln -sf "$WORK/node$i/app.log" "$WORK/app.log"   # what wait_healthy shows if the node does not start
   wait_healthy "${PORTS[$i]}"   # one at a time: the first loads the demo content, the others join it
 done
 
@@ -82,11 +82,6 @@ taskset -c 0 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$VARNISH_PORT$ARTICLE" && break; sleep 0.2; done
 
-run_wrk() { # URL -> "req_per_s p99_ms"
-  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" "$1" >/dev/null
-  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "$1" >"$WORK/wrk.txt"
-  wrk_numbers "$WORK/wrk.txt" | cut -d' ' -f2-
-}
 echo "Article: $ARTICLE ($(wc -c <"$WORK/www/article.html") bytes); wrk: 1 thread, $CONNECTIONS connections; servers on core 0, wrk on core 1"
 read -r ngx_rps ngx_p99 < <(run_wrk "http://127.0.0.1:$NGINX_PORT/article.html")
 read -r hit_rps hit_p99 < <(run_wrk "http://127.0.0.1:$VARNISH_PORT$ARTICLE")

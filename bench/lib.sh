@@ -38,4 +38,14 @@ wrk_numbers() {
   echo "$total $rps $p99"
 }
 
+# run_wrk URL [header] -> "req_per_s p99_ms": a warm-up (JIT, caches), then the timed run; wrk on core 1.
+# Reads CONNECTIONS, WARMUP_SECONDS and SECONDS_PER_RUN from the script.
+run_wrk() {
+  local args=(-t1 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency)
+  [ -n "${2:-}" ] && args+=(-H "$2")
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" ${2:+-H "$2"} "$1" >/dev/null
+  taskset -c 1 wrk "${args[@]}" "$1" >"$WORK/wrk.txt"
+  wrk_numbers "$WORK/wrk.txt" | cut -d' ' -f2-
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
