@@ -351,13 +351,13 @@ public final class Dateline implements AutoCloseable {
 
     /** Loads demo content into an empty database (if configured), then serves. Returns once listening. */
     public Dateline start() {
-        if (config.demo() && parts.events().head() == 0) {
-            MutableClock demoClock = new MutableClock(clock.instant());
-            var published = new DemoContent(parts.core().contentAt(demoClock), demoClock).load(clock.instant());
-            demoReaders(published, demoClock);
-            String password = HexFormat.of().formatHex(SecureRandom.getSeed(9));
-            parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
-            log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
+        if (config.demo()) {
+            // Nodes started together on an empty PostgreSQL database take turns: the first loads the demo, the others find it.
+            parts.db().exclusively(DEMO_LOCK, () -> {
+                if (parts.events().head() == 0) {
+                    loadDemo();
+                }
+            });
         }
         app.start(config.host(), config.port());
         readiness.follow(tailers, parts.events().head());
@@ -367,6 +367,19 @@ public final class Dateline implements AutoCloseable {
         poller.start(Duration.ofSeconds(1));
         log.info("serving url=http://localhost:{}/ database={}", port(), parts.db().dialect().name().toLowerCase(Locale.ROOT));
         return this;
+    }
+
+    /** An arbitrary constant: the lock that keeps two nodes from loading the demo into one database. */
+    private static final long DEMO_LOCK = 0x0da7e11e_0002L;
+
+    /** Loads the demo site into the empty database: the stories, a day of reading, and a demo admin. */
+    private void loadDemo() {
+        MutableClock demoClock = new MutableClock(clock.instant());
+        var published = new DemoContent(parts.core().contentAt(demoClock), demoClock).load(clock.instant());
+        demoReaders(published, demoClock);
+        String password = HexFormat.of().formatHex(SecureRandom.getSeed(9));
+        parts.accounts().create("editor@dateline.example", "Demo Editor", Role.ADMIN, password, "demo");
+        log.info("demo desk login: http://localhost:{}/desk email=editor@dateline.example password={}", config.port() == 0 ? "<port>" : config.port(), password);
     }
 
     /**

@@ -177,6 +177,26 @@ public final class Database implements AutoCloseable {
         return handle.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", key).mapTo(Boolean.class).one();
     }
 
+    /**
+     * Runs {@code work} while holding a lock named by {@code key} across nodes (a PostgreSQL session
+     * advisory lock on a connection kept for the while), so that nodes starting together do it one at a
+     * time: the second finds the work done. SQLite has one node: it just runs.
+     */
+    public void exclusively(long key, Runnable work) {
+        if (dialect == Dialect.SQLITE) {
+            work.run();
+            return;
+        }
+        jdbi.useHandle(h -> {
+            h.createQuery("SELECT 1 FROM (SELECT pg_advisory_lock(:key)) AS locked").bind("key", key).mapTo(Integer.class).one();
+            try {
+                work.run();
+            } finally {
+                h.createQuery("SELECT pg_advisory_unlock(:key)").bind("key", key).mapTo(Boolean.class).one();
+            }
+        });
+    }
+
     /** True when a trivial query answers: used by the health check. */
     public boolean isReachable() {
         try {
