@@ -42,26 +42,7 @@ APP_URL="http://127.0.0.1:$APP_PORT$ARTICLE"
 mkdir -p "$WORK/www" "$WORK/nginx"
 curl -s "$APP_URL" -o "$WORK/www/article.html"
 curl -s -H 'Accept-Encoding: gzip' "$APP_URL" -o "$WORK/www/article.html.gz"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-user root;
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  types { text/html html; }
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $WORK/www;
-    gzip_static on;
-  }
-}
-CONF
+nginx_static_conf "$NGINX_PORT"
 taskset -c 0 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
 NGINX_PID=$!
 sleep 1

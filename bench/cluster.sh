@@ -61,23 +61,8 @@ ARTICLE=$(curl -s "http://127.0.0.1:${PORTS[0]}/" | grep -o 'href="/[0-9]\{4\}/[
 [ -n "$ARTICLE" ] || { echo "No article link on the front page" >&2; exit 1; }
 mkdir -p "$WORK/www" "$WORK/nginx"
 curl -s "http://127.0.0.1:${PORTS[0]}$ARTICLE" -o "$WORK/www/article.html"
-cat >"$WORK/nginx/nginx.conf" <<CONF
-user root;
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  sendfile on;
-  keepalive_requests 1000000;
-  types { text/html html; }
-  upstream nodes { server 127.0.0.1:${PORTS[0]}; server 127.0.0.1:${PORTS[1]}; server 127.0.0.1:${PORTS[2]}; keepalive 64; }
-  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
-  server { listen 127.0.0.1:$LB_PORT; location / { proxy_pass http://nodes; proxy_http_version 1.1; proxy_set_header Connection ""; } }
-}
-CONF
+nginx_static_conf "$NGINX_PORT" "upstream nodes { server 127.0.0.1:${PORTS[0]}; server 127.0.0.1:${PORTS[1]}; server 127.0.0.1:${PORTS[2]}; keepalive 64; }
+  server { listen 127.0.0.1:$LB_PORT; location / { proxy_pass http://nodes; proxy_http_version 1.1; proxy_set_header Connection \"\"; } }"
 taskset -c 0 "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
 PIDS+=($!)
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$VARNISH_PORT$ARTICLE" && break; sleep 0.2; done

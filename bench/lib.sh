@@ -48,4 +48,31 @@ run_wrk() {
   wrk_numbers "$WORK/wrk.txt" | cut -d' ' -f2-
 }
 
+# nginx_static_conf PORT [MORE] -> writes $WORK/nginx/nginx.conf: one worker serving $WORK/www on 127.0.0.1:PORT
+# (pre-gzipped files too), plus MORE inside the http block (another server, an upstream).
+nginx_static_conf() {
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+user root;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$1;
+    root $WORK/www;
+    gzip_static on;
+  }
+  ${2:-}
+}
+CONF
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

@@ -388,7 +388,7 @@ public final class Dateline implements AutoCloseable {
      */
     private void demoReaders(List<DemoContent.Published> published, MutableClock demoClock) {
         ViewCounter counter = new ViewCounter(parts.db(), demoClock, new SimpleMeterRegistry());
-        long bucket = Duration.ofMinutes(5).toMillis();
+        long bucket = ViewCounter.BUCKET.toMillis();
         long current = -1;
         for (DemoReaders.View view : DemoReaders.plan(published, clock.instant(), 6000)) {
             long at = view.at().toEpochMilli() / bucket;

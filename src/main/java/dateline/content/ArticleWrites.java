@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import dateline.platform.JdbcBatch;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The SQL writes of stories, made only inside the content service's transactions: this class and
@@ -23,12 +23,14 @@ final class ArticleWrites {
 
     /** New story rows with one JDBC batch. */
     void insertAll(Handle h, List<ArticleRow> newRows) {
-        try (JdbcBatch batch = new JdbcBatch(h, INSERT.replaceAll(":\\w+", "?"))) {
-            for (ArticleRow r : newRows) {
-                batch.add(r.id(), r.slug(), r.headline(), r.standfirst(), r.bodyHtml(), r.datelinePlace(), r.sectionId(), r.leadImageId(),
-                        r.language(), r.source(), r.status(), r.version(), r.createdAt(), r.modifiedAt(), r.firstPublishedAt(), r.updatedAt(),
-                        r.scheduledAt());
-            }
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        newRows.forEach(r -> r.bindTo(batch).add());
+        execute(batch);
+    }
+
+    /** Runs a batch that may have no rows. */
+    static void execute(PreparedBatch batch) {
+        if (batch.size() > 0) {
             batch.execute();
         }
     }
@@ -57,14 +59,13 @@ final class ArticleWrites {
 
     /** The lists of new stories (nothing to replace) in one of the three list tables, with one JDBC batch: story id → ids in order. */
     void insertLists(Handle h, String table, String column, java.util.Map<String, List<String>> lists) {
-        try (JdbcBatch batch = new JdbcBatch(h, "INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (?, ?, ?)")) {
-            lists.forEach((articleId, ids) -> {
-                for (int i = 0; i < ids.size(); i++) {
-                    batch.add(articleId, ids.get(i), i);
-                }
-            });
-            batch.execute();
-        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO " + table + " (article_id, " + column + ", position) VALUES (:a, :b, :p)");
+        lists.forEach((articleId, ids) -> {
+            for (int i = 0; i < ids.size(); i++) {
+                batch.bind("a", articleId).bind("b", ids.get(i)).bind("p", i).add();
+            }
+        });
+        execute(batch);
     }
 
     /** Replaces a story's ordered list in one of the three list tables (names are constants, never input). */

@@ -1,7 +1,6 @@
 package dateline.content;
 
 import dateline.platform.Database;
-import dateline.platform.JdbcBatch;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -70,10 +69,9 @@ public final class LegacyPaths {
         if (byKey.isEmpty()) {
             return;
         }
-        try (var upsert = new JdbcBatch(h, "INSERT INTO legacy_paths (path, kind, target_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, target_id = excluded.target_id")) {
-            byKey.forEach((key, p) -> upsert.add(key, p.kind().name().toLowerCase(Locale.ROOT), p.id()));
-            upsert.execute();
-        }
+        var upsert = h.prepareBatch("INSERT INTO legacy_paths (path, kind, target_id) VALUES (:path, :kind, :id) "
+                + "ON CONFLICT (path) DO UPDATE SET kind = excluded.kind, target_id = excluded.target_id");
+        byKey.forEach((key, p) -> upsert.bind("path", key).bind("kind", p.kind().name().toLowerCase(Locale.ROOT)).bind("id", p.id()).add());
+        upsert.execute();
     }
 }

@@ -3,7 +3,6 @@ package dateline.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dateline.platform.Database;
-import dateline.platform.JdbcBatch;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +40,13 @@ public final class RevisionRepository {
 
     /** Stores the revisions of several stories' new states with one JDBC batch, inside the writer's transaction. */
     void insertAll(Handle h, List<Article> states, String actor, String action) {
-        try (var batch = new JdbcBatch(h, "INSERT INTO revisions (article_id, version, created_at, actor, action, note, snapshot) "
-                + "VALUES (?, ?, ?, ?, ?, '', ?)")) {
-            for (Article a : states) {
-                batch.add(a.id(), a.version(), a.modifiedAt().toEpochMilli(), actor, action, snapshot(a));
-            }
-            batch.execute();
+        var batch = h.prepareBatch("INSERT INTO revisions (article_id, version, created_at, actor, action, note, snapshot) "
+                + "VALUES (:article, :version, :at, :actor, :action, '', :snapshot)");
+        for (Article a : states) {
+            batch.bind("article", a.id()).bind("version", a.version()).bind("at", a.modifiedAt().toEpochMilli())
+                    .bind("actor", actor).bind("action", action).bind("snapshot", snapshot(a)).add();
         }
+        ArticleWrites.execute(batch);
     }
 
     static String snapshot(Article a) {

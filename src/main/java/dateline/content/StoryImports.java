@@ -5,7 +5,6 @@ import dateline.content.ImportedStory.Result;
 import dateline.platform.Conflict;
 import dateline.platform.EventLog;
 import dateline.platform.Ids;
-import dateline.platform.JdbcBatch;
 import dateline.platform.ValidationFailed;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,13 +111,12 @@ record StoryImports(Writes writes, StoryStore store, TaxonomyWrites taxonomy, Ar
         writes.appendAll(h, created.stream().map(a -> new EventLog.NewEvent(a.modifiedAt(),
                 a.isPublished() ? EventTypes.ARTICLE_PUBLISHED : EventTypes.ARTICLE_CREATED, a.id(), StoryStore.keys(a, null))).toList());
         List<LegacyPaths.Path> paths = new ArrayList<>();
-        try (JdbcBatch origins = new JdbcBatch(h, "INSERT INTO imported_stories (origin, article_id, article_version, content_hash) VALUES (?, ?, 1, ?)")) {
-            for (Pending p : pending) {
-                origins.add(p.story().origin(), p.row().id(), p.story().contentHash());
-                p.story().oldPaths().forEach(path -> paths.add(new LegacyPaths.Path(path, LegacyPaths.Kind.STORY, p.row().id())));
-            }
-            origins.execute();
+        var origins = h.prepareBatch("INSERT INTO imported_stories (origin, article_id, article_version, content_hash) VALUES (:origin, :id, 1, :hash)");
+        for (Pending p : pending) {
+            origins.bind("origin", p.story().origin()).bind("id", p.row().id()).bind("hash", p.story().contentHash()).add();
+            p.story().oldPaths().forEach(path -> paths.add(new LegacyPaths.Path(path, LegacyPaths.Kind.STORY, p.row().id())));
         }
+        origins.execute();
         LegacyPaths.putAll(h, paths);
     }
 

@@ -8,7 +8,6 @@ import dateline.content.Article;
 import dateline.content.Author;
 import dateline.content.Section;
 import dateline.content.Status;
-import dateline.content.Urls;
 import dateline.ingest.WireStories;
 import dateline.trending.Readership;
 import java.util.List;
@@ -23,14 +22,14 @@ import java.util.Map;
  * @param imageChoices the lead images offered: the form's own first, then the most recent uploads
  * @param sentBack the step that returned this draft to its writer, if that was its last step; else null
  * @param views how the story was read (null when it was never published)
- * @param siteUrl the public site's address, for the search-result and social-card previews
+ * @param publicUrl where the story is read, or would be if published now: for the search-result and social-card previews
  * @param done what the last step did ("Saved."), when the page follows one; else null
  */
 public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<Section> sections, List<Author> authors,
                         Map<String, List<String>> errors, String message, List<String> changedByOthers, boolean canPublish,
                         List<String> openBy, List<Article> picks, List<Image> imageChoices, String imageQuery,
                         RevisionRepository.RevisionEntry sentBack, java.time.ZoneId zone, Names names,
-                        List<String> frontPage, WireStories.Flag wire, Readership.Counts views, String siteUrl, String done) {
+                        List<String> frontPage, WireStories.Flag wire, Readership.Counts views, String publicUrl, String done) {
 
     public String display(java.time.Instant at) {
         return Times.display(at, zone);
@@ -51,19 +50,6 @@ public record StoryPage(DeskChrome chrome, Article stored, StoryForm form, List<
 
     public String previewAction() {
         return stored == null ? "/desk/stories/preview" : "/desk/stories/" + stored.id() + "/preview";
-    }
-
-    /** Where the story is (or will be) read: its address when published, else the site's with the form's slug. */
-    public String publicUrl() {
-        if (stored != null && stored.isPublished()) {
-            return site() + Urls.article(stored, zone);
-        }
-        String slug = form.slug().isBlank() ? (stored == null ? "" : stored.slug()) : form.slug();
-        return site() + "/" + java.time.LocalDate.now(zone).toString().replace('-', '/') + "/" + slug;
-    }
-
-    private String site() {
-        return siteUrl.replaceFirst("/+$", "");
     }
 
     /** The lead image chosen in the form, when it is one of those offered. */

@@ -13,6 +13,7 @@ import dateline.content.ImageUpload;
 import dateline.content.RevisionRepository;
 import dateline.content.Status;
 import dateline.content.TaxonomyRepository;
+import dateline.content.Urls;
 import dateline.platform.Config;
 import dateline.platform.Conflict;
 import dateline.platform.Forbidden;
@@ -129,9 +130,19 @@ public final class StoryRoutes {
                 imageQuery, stored == null || stored.status() != Status.DRAFT ? null
                         : revisions.lastStep(stored.id()).filter(step -> step.action().equals("return")).orElse(null), config.zone(),
                 Names.of(accounts.all()), articles.frontPageIds(), stored == null ? null : wire.flag(stored.id()).orElse(null),
-                stored == null || !stored.wasEverPublished() ? null : readership.counts(stored.id()), config.siteUrl(),
+                stored == null || !stored.wasEverPublished() ? null : readership.counts(stored.id()), publicUrl(stored, form),
                 message == null && errors.isEmpty() ? DONE.get(Optional.ofNullable(ctx.queryParam("done")).orElse("")) : null);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render("desk/story.jte", page));
+    }
+
+    /** Where the story is read: its address when published, else where it would be if published now, with the form's slug. */
+    private String publicUrl(Article stored, StoryForm form) {
+        String site = config.siteUrl().replaceFirst("/+$", "");
+        if (stored != null && stored.isPublished()) {
+            return site + Urls.article(stored, config.zone());
+        }
+        String slug = form.slug().isBlank() ? (stored == null ? "" : stored.slug()) : form.slug();
+        return site + Urls.article(clock.instant(), slug, config.zone());
     }
 
     /** The form's lead image first (whatever its age), then the images found with {@code query} (the newest without one). */

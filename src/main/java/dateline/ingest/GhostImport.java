@@ -90,7 +90,7 @@ public final class GhostImport {
         }
         Optional<String> sectionId = taxonomy.sections().stream().findFirst().map(Section::id);
         long size = Math.max(1, Files.size(file));
-        walk(file, "posts", post -> post(post, index, authorIds, sectionId.orElse(null), images, report, dryRun),
+        walk(file, Map.of("posts", post -> post(post, index, authorIds, sectionId.orElse(null), images, report, dryRun)),
                 read -> progress.accept(Math.min(1.0, (double) read / size)));
         report.flush(content, ACTOR);
         return report;
@@ -202,21 +202,15 @@ public final class GhostImport {
     /** The first pass: refuses what is not a Ghost export, and gathers tags, users and their links to posts. */
     private static Index index(Path file) throws Refused, IOException {
         Index index = new Index();
-        walk(file, null, null);
-        walk(file, "posts", post -> { }); // every post read whole once: one too large for any export is refused before anything is written
-        for (String table : List.of("tags", "users", "posts_tags", "posts_authors", "posts_meta", "meta")) {
-            walk(file, table, node -> {
-                switch (table) {
-                    case "tags" -> index.tags.put(node.path("id").asText(), node);
-                    case "users" -> index.users.put(node.path("id").asText(), node);
-                    case "posts_tags" -> index.postTags.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("tag_id").asText());
-                    case "posts_authors" -> index.postAuthors.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("author_id").asText());
-                    case "posts_meta" -> index.postMeta.put(node.path("post_id").asText(), node);
-                    case "meta" -> index.version = node.path("version").asText("");
-                    default -> { }
-                }
-            });
-        }
+        walk(file, Map.of(
+                "posts", post -> { }, // every post read whole once: one too large for any export is refused before anything is written
+                "tags", node -> index.tags.put(node.path("id").asText(), node),
+                "users", node -> index.users.put(node.path("id").asText(), node),
+                "posts_tags", node -> index.postTags.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>()).add(node.path("tag_id").asText()),
+                "posts_authors", node -> index.postAuthors.computeIfAbsent(node.path("post_id").asText(), k -> new ArrayList<>())
+                        .add(node.path("author_id").asText()),
+                "posts_meta", node -> index.postMeta.put(node.path("post_id").asText(), node),
+                "meta", node -> index.version = node.path("version").asText("")), read -> { });
         return index;
     }
 
@@ -225,14 +219,11 @@ public final class GhostImport {
     }
 
     /**
-     * Streams {@code db[0].data.<table>} (or {@code db[0].meta}) one entry at a time; with a null table,
-     * checks the whole file is JSON shaped as a Ghost export.
+     * Streams the export once, giving each entry of {@code db[0].data.<table>} (and {@code db[0].meta},
+     * as table "meta") to that table's handler; other tables are skipped unread. Refuses a file that is
+     * not JSON shaped as a Ghost export.
      */
-    private static void walk(Path file, String table, Each each) throws Refused, IOException {
-        walk(file, table, each, read -> { });
-    }
-
-    private static void walk(Path file, String table, Each each, java.util.function.LongConsumer read) throws Refused, IOException {
+    private static void walk(Path file, Map<String, Each> tables, java.util.function.LongConsumer read) throws Refused, IOException {
         try (InputStream in = new ProgressInput(Files.newInputStream(file), read); JsonParser p = new JsonFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Refused("the file is not a Ghost export: it is not a JSON object");
@@ -247,13 +238,14 @@ public final class GhostImport {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String part = p.currentName();
                             p.nextToken();
-                            if (part.equals("meta") && "meta".equals(table)) {
-                                each.accept(JSON.readTree(p));
+                            if (part.equals("meta") && tables.containsKey("meta")) {
+                                tables.get("meta").accept(JSON.readTree(p));
                             } else if (part.equals("data") && p.currentToken() == JsonToken.START_OBJECT) {
                                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                                     String t = p.currentName();
                                     p.nextToken();
-                                    if (t.equals(table) && p.currentToken() == JsonToken.START_ARRAY) {
+                                    Each each = tables.get(t);
+                                    if (each != null && p.currentToken() == JsonToken.START_ARRAY) {
                                         while (p.nextToken() == JsonToken.START_OBJECT) {
                                             each.accept(JSON.readTree(p));
                                         }

@@ -52,9 +52,11 @@ final class ImportMedia {
         this.originPrefix = originPrefix;
     }
 
+    private static final java.util.regex.Pattern IMAGE = java.util.regex.Pattern.compile("(?i).*\\.(jpe?g|png|gif|webp)([?#].*)?");
+
     /** Whether a file name or address looks like an image Dateline takes (JPEG, PNG, GIF, WebP). */
     static boolean isImage(String fileOrUrl) {
-        return fileOrUrl.replaceFirst("[?#].*$", "").toLowerCase(java.util.Locale.ROOT).matches(".*\\.(jpe?g|png|gif|webp)$");
+        return IMAGE.matcher(fileOrUrl).matches();
     }
 
     /**

@@ -35,13 +35,15 @@ final class WireText {
         return BodySanitizer.sanitize(html);
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The text of some HTML, for the queue's search and for a standfirst. */
     static String plain(String html) {
         if (html == null || html.isEmpty()) {
             return "";
         }
         if (html.indexOf('<') < 0 && html.indexOf('&') < 0) { // nothing to parse: spaces folded as the parser would
-            return html.strip().replaceAll("\\s+", " ");
+            return SPACES.matcher(html.strip()).replaceAll(" ");
         }
         return Jsoup.parse(html).text();
     }

@@ -101,7 +101,7 @@ public final class WordPressImport {
                         version = text(r).strip();
                         depth--;
                     } else if (r.getLocalName().equals("item") && depth == 3) {
-                        Item item = readItem(r);
+                        Item item = readItem(r, ATTACHMENT_FIELDS);
                         depth--;
                         if (item.get("post_type").strip().equals("attachment")) {
                             String id = item.get("post_id").strip();
@@ -336,7 +336,15 @@ public final class WordPressImport {
         }
     }
 
+    /** What the first pass keeps of an item: enough to know an attachment; the rest (bodies) is read past, its size still checked. */
+    private static final java.util.Set<String> ATTACHMENT_FIELDS = java.util.Set.of("post_id", "post_type", "attachment_url", "title", "excerpt:encoded");
+
     private static Item readItem(XMLStreamReader r) throws XMLStreamException {
+        return readItem(r, null);
+    }
+
+    /** An item; with {@code keep}, only those simple fields (and its meta), the others read past. */
+    private static Item readItem(XMLStreamReader r, java.util.Set<String> keep) throws XMLStreamException {
         Map<String, String> fields = new LinkedHashMap<>();
         List<String[]> terms = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>();
@@ -351,8 +359,14 @@ public final class WordPressImport {
             }
             String name = r.getLocalName();
             switch (name) {
-                case "category" -> terms.add(new String[] {r.getAttributeValue(null, "domain"), decodeSlug(Optional.ofNullable(r.getAttributeValue(null, "nicename")).orElse("")),
+                case "category" -> {
+                    if (keep != null) {
+                        text(r, false);
+                        continue;
+                    }
+                    terms.add(new String[] {r.getAttributeValue(null, "domain"), decodeSlug(Optional.ofNullable(r.getAttributeValue(null, "nicename")).orElse("")),
                         text(r).strip()});
+                }
                 case "postmeta" -> {
                     Map<String, String> m = fields(r, "postmeta");
                     meta.put(m.getOrDefault("meta_key", ""), m.getOrDefault("meta_value", ""));
@@ -364,7 +378,11 @@ public final class WordPressImport {
                 default -> {
                     String prefix = r.getPrefix() == null ? "" : r.getPrefix();
                     String key = prefix.equals("content") || prefix.equals("excerpt") ? prefix + ":" + name : name;
-                    fields.put(key, text(r));
+                    if (keep == null || keep.contains(key)) {
+                        fields.put(key, text(r));
+                    } else {
+                        text(r, false);
+                    }
                 }
             }
         }
@@ -625,9 +643,15 @@ public final class WordPressImport {
 
     /** The text of the element the reader is on; an element nested in it (not in WXR's simple fields) is skipped. */
     private static String text(XMLStreamReader r) throws XMLStreamException {
+        return text(r, true);
+    }
+
+    /** The same; without {@code keep}, the text is only measured (refused past the limit all the same) and null is returned. */
+    private static String text(XMLStreamReader r, boolean keep) throws XMLStreamException {
         String element = r.getLocalName();
         int line = r.getLocation().getLineNumber();
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = keep ? new StringBuilder() : null;
+        long length = 0;
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
@@ -636,16 +660,19 @@ public final class WordPressImport {
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (depth == 1) {
-                        if (text.length() + r.getTextLength() > MAX_FIELD) {
+                        length += r.getTextLength();
+                        if (length > MAX_FIELD) {
                             throw new TooLarge(element, line);
                         }
-                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        if (keep) {
+                            text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        }
                     }
                 }
                 default -> { }
             }
         }
-        return text.toString();
+        return keep ? text.toString() : null;
     }
 
     private static void skipElement(XMLStreamReader r) throws XMLStreamException {

@@ -49,6 +49,9 @@ public final class Backups {
         if (!Files.isRegularFile(file)) {
             throw new BadRequest("No backup file at " + file + ".");
         }
+        if (file.toAbsolutePath().toString().contains("\"")) {
+            throw new BadRequest("The backup's path " + file + " holds a double quote: move or rename it (nothing was changed).");
+        }
         try (Connection backup = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=1");
              Statement s = backup.createStatement();
              var tables = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('content_events', 'articles')")) {
@@ -65,7 +68,7 @@ public final class Backups {
         }
         db.jdbi().useHandle(h -> {
             try (Statement s = h.getConnection().createStatement()) {
-                s.executeUpdate("restore from \"" + file.toAbsolutePath().toString().replace("\"", "") + "\"");
+                s.executeUpdate("restore from \"" + file.toAbsolutePath() + "\"");
             } catch (SQLException e) {
                 throw new IllegalStateException("The restore failed: " + e.getMessage(), e);
             }

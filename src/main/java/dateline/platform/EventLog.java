@@ -49,12 +49,12 @@ public final class EventLog {
         }
         db.lockEventLog(handle);
         db.notifyEvents(handle);
-        try (JdbcBatch batch = new JdbcBatch(handle, "INSERT INTO content_events (created_at, type, subject_id, keys) VALUES (?, ?, ?, ?)")) {
-            for (NewEvent e : newEvents) {
-                batch.add(e.at().toEpochMilli(), e.type(), e.subjectId(), String.join(" ", new LinkedHashSet<>(e.keys())));
-            }
-            batch.execute();
+        var batch = handle.prepareBatch("INSERT INTO content_events (created_at, type, subject_id, keys) VALUES (:at, :type, :subject, :keys)");
+        for (NewEvent e : newEvents) {
+            batch.bind("at", e.at().toEpochMilli()).bind("type", e.type()).bind("subject", e.subjectId())
+                    .bind("keys", String.join(" ", new LinkedHashSet<>(e.keys()))).add();
         }
+        batch.execute();
     }
 
     /** Up to {@code limit} events after {@code afterId}, oldest first. */

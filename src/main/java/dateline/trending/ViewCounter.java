@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #PER_ADDRESS_PER_MINUTE} views a minute, so rotating user agents cannot push a story up.
  */
 public final class ViewCounter {
-    static final Duration BUCKET = Duration.ofMinutes(5);
+    /** Views are stored per story in buckets of this length. */
+    public static final Duration BUCKET = Duration.ofMinutes(5);
     private static final int MAX_PENDING_STORIES = 100_000;
     /** Words of user agents that are not readers (lower case); a plain search is twenty times cheaper than a regex. */
     private static final List<String> BOT_WORDS = List.of("bot", "crawl", "spider", "slurp", "preview", "facebookexternalhit", "embedly",
